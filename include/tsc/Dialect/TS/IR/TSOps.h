@@ -1,0 +1,30 @@
+//===- TSOps.h - ts dialect operations --------------------------*- C++ -*-===//
+#ifndef TSC_DIALECT_TS_IR_TSOPS_H
+#define TSC_DIALECT_TS_IR_TSOPS_H
+
+#include "mlir/Bytecode/BytecodeOpInterface.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/OpDefinition.h"
+#include "mlir/IR/OpImplementation.h"
+#include "mlir/Interfaces/ControlFlowInterfaces.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "tsc/Dialect/TS/IR/TSDialect.h"
+#include "tsc/Dialect/TS/IR/TSTypes.h"
+
+#define GET_OP_CLASSES
+#include "tsc/Dialect/TS/IR/TSOps.h.inc"
+
+namespace tsc::ts {
+
+/// For an op of the ts dialect that names a registered TorchScript operator
+/// (ts.aten.*, ts.prim.* with a schema, ts.operator): its registry key, e.g.
+/// {"aten::add", "Tensor"}. Returns failure for structural ops.
+struct OperatorKey {
+  std::string name;
+  std::string overload;
+};
+std::optional<OperatorKey> getOperatorKey(mlir::Operation *op);
+
+} // namespace tsc::ts
+
+#endif // TSC_DIALECT_TS_IR_TSOPS_H

@@ -1,0 +1,211 @@
+//===- TSOps.td - ts dialect operations --------------------*- tablegen -*-===//
+//
+// prim:: ops (TorchScript's structural nodes), the generic ts.operator, and
+// the aten:: ops modelled individually (TSAtenOps.td).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TSC_DIALECT_TS_IR_TSOPS
+#define TSC_DIALECT_TS_IR_TSOPS
+
+include "tsc/Dialect/TS/IR/TSBase.td"
+include "tsc/Dialect/TS/IR/TSTypes.td"
+include "mlir/Interfaces/SideEffectInterfaces.td"
+include "mlir/Interfaces/ControlFlowInterfaces.td"
+include "mlir/IR/OpAsmInterface.td"
+
+//===----------------------------------------------------------------------===//
+// Constants and structure
+//===----------------------------------------------------------------------===//
+
+def TS_ConstantOp : TS_Op<"prim.Constant", [ConstantLike, Pure]> {
+  let summary = "prim::Constant";
+  let description = [{
+    A TorchScript constant. The attribute by result type: `i64` an integer
+    attribute, `f64` a float attribute, `i1` a bool attribute, `!ts.str` a
+    string, `!ts.none` `unit`, `!ts.device` the device string, a tensor a
+    dense elements attribute (its builtin tensor type gives dtype and sizes),
+    a list or tuple an array of such attributes.
+  }];
+  let arguments = (ins AnyAttr:$value);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = "`(` $value `)` attr-dict `:` type($result)";
+  let hasFolder = 1;
+  let hasVerifier = 1;
+}
+
+def TS_YieldOp : TS_Op<"yield", [Pure, Terminator, ReturnLike,
+                                 ParentOneOf<["IfOp", "LoopOp"]>]> {
+  let summary = "Block outputs of ts.prim.If and ts.prim.Loop";
+  let description = [{
+    The outputs of a TorchScript block. In a `ts.prim.If` branch they are the
+    If's results; in a `ts.prim.Loop` body the first is the condition to go
+    on, the others the values carried into the next iteration.
+  }];
+  let arguments = (ins Variadic<AnyType>:$values);
+  let assemblyFormat = "($values^ `:` type($values))? attr-dict";
+}
+
+def TS_IfOp : TS_Op<"prim.If", [RecursiveMemoryEffects, NoRegionArguments]> {
+  let summary = "prim::If";
+  let description = [{
+    Runs `thenRegion` when `condition` is true, else `elseRegion`; each ends
+    in `ts.yield` of values typed as (a subtype of) the results.
+  }];
+  let arguments = (ins I1:$condition);
+  let results = (outs Variadic<AnyType>:$results);
+  let regions = (region SizedRegion<1>:$thenRegion,
+                        SizedRegion<1>:$elseRegion);
+  let assemblyFormat = [{
+    $condition (`->` `(` type($results)^ `)`)? $thenRegion `else` $elseRegion
+    attr-dict
+  }];
+  let hasVerifier = 1;
+}
+
+def TS_LoopOp : TS_Op<"prim.Loop", [RecursiveMemoryEffects]> {
+  let summary = "prim::Loop";
+  let description = [{
+    TorchScript's one loop: runs the body while the iteration count is below
+    `maxTripCount` and the condition holds. The body's arguments are the
+    iteration count (`i64`) and the carried values; it yields the condition
+    for the next iteration followed by the new carried values. The results
+    are the carried values after the last iteration.
+  }];
+  let arguments = (ins I64:$maxTripCount, I1:$initialCondition,
+                       Variadic<AnyType>:$iterArgs);
+  let results = (outs Variadic<AnyType>:$results);
+  let regions = (region SizedRegion<1>:$body);
+  let assemblyFormat = [{
+    $maxTripCount `,` $initialCondition
+    (`iter` `(` $iterArgs^ `:` type($iterArgs) `)`)?
+    (`->` `(` type($results)^ `)`)? $body attr-dict
+  }];
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Lists and tuples
+//===----------------------------------------------------------------------===//
+
+def TS_ListConstructOp : TS_Op<"prim.ListConstruct"> {
+  let summary = "prim::ListConstruct";
+  let description = [{
+    A new list of the operands. Lists are mutable, so two constructions are
+    two lists: this op is not Pure.
+  }];
+  let arguments = (ins Variadic<AnyType>:$elements);
+  let results = (outs TS_List:$result);
+  let assemblyFormat = "$elements attr-dict `:` functional-type($elements, $result)";
+}
+
+def TS_ListUnpackOp : TS_Op<"prim.ListUnpack"> {
+  let summary = "prim::ListUnpack";
+  let arguments = (ins TS_List:$list);
+  let results = (outs Variadic<AnyType>:$results);
+  let assemblyFormat = "$list attr-dict `:` functional-type($list, $results)";
+}
+
+def TS_TupleConstructOp : TS_Op<"prim.TupleConstruct", [Pure]> {
+  let summary = "prim::TupleConstruct";
+  let arguments = (ins Variadic<AnyType>:$elements);
+  let results = (outs TS_Tuple:$result);
+  let assemblyFormat = "$elements attr-dict `:` functional-type($elements, $result)";
+}
+
+def TS_TupleUnpackOp : TS_Op<"prim.TupleUnpack", [Pure]> {
+  let summary = "prim::TupleUnpack";
+  let arguments = (ins TS_Tuple:$tuple);
+  let results = (outs Variadic<AnyType>:$results);
+  let assemblyFormat = "$tuple attr-dict `:` functional-type($tuple, $results)";
+}
+
+def TS_TupleIndexOp : TS_Op<"prim.TupleIndex", [Pure]> {
+  let summary = "prim::TupleIndex";
+  let arguments = (ins TS_Tuple:$tuple, I64:$index);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = "$tuple `,` $index attr-dict `:` functional-type(operands, $result)";
+}
+
+//===----------------------------------------------------------------------===//
+// Casts and placeholders
+//===----------------------------------------------------------------------===//
+
+def TS_UncheckedCastOp : TS_Op<"prim.unchecked_cast", [Pure]> {
+  let summary = "prim::unchecked_cast";
+  let description = [{
+    Refines a value's static type (typically Optional[T] to T after an
+    `is not None` test). No check happens at run time.
+  }];
+  let arguments = (ins AnyType:$operand);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = "$operand attr-dict `:` type($operand) `to` type($result)";
+}
+
+def TS_UninitializedOp : TS_Op<"prim.Uninitialized", [Pure]> {
+  let summary = "prim::Uninitialized";
+  let description = [{
+    A placeholder for a value on a path that never uses it (after an early
+    return or raise inside a loop or branch).
+  }];
+  let results = (outs AnyType:$result);
+  let assemblyFormat = "attr-dict `:` type($result)";
+}
+
+//===----------------------------------------------------------------------===//
+// Objects and calls
+//===----------------------------------------------------------------------===//
+
+def TS_GetAttrOp : TS_Op<"prim.GetAttr"> {
+  let summary = "prim::GetAttr";
+  let arguments = (ins AnyType:$object, StrAttr:$name);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = "$object `[` $name `]` attr-dict `:` type($object) `->` type($result)";
+}
+
+def TS_SetAttrOp : TS_Op<"prim.SetAttr"> {
+  let summary = "prim::SetAttr";
+  let arguments = (ins AnyType:$object, AnyType:$value, StrAttr:$name);
+  let assemblyFormat = "$object `[` $name `]` `=` $value attr-dict `:` type($object) `,` type($value)";
+}
+
+def TS_CallMethodOp : TS_Op<"prim.CallMethod"> {
+  let summary = "prim::CallMethod";
+  let arguments = (ins StrAttr:$name, Variadic<AnyType>:$operands);
+  let results = (outs Variadic<AnyType>:$results);
+  let assemblyFormat = "$name `(` $operands `)` attr-dict `:` functional-type($operands, $results)";
+}
+
+def TS_CallFunctionOp : TS_Op<"prim.CallFunction"> {
+  let summary = "prim::CallFunction";
+  let arguments = (ins Variadic<AnyType>:$operands);
+  let results = (outs Variadic<AnyType>:$results);
+  let assemblyFormat = "`(` $operands `)` attr-dict `:` functional-type($operands, $results)";
+}
+
+//===----------------------------------------------------------------------===//
+// The generic operator
+//===----------------------------------------------------------------------===//
+
+def TS_OperatorOp : TS_Op<"operator"> {
+  let summary = "Any registered TorchScript operator, by schema";
+  let description = [{
+    An `aten::`/`prim::`/custom operator that the dialect does not model
+    individually. `name` and `overload` identify it in LibTorch's registry;
+    `schema` is its full schema string. Effects are unknown, so nothing is
+    reordered across it.
+
+    ```mlir
+    %0 = ts.operator "aten::erfinv"(%x) {overload = "", schema = "aten::erfinv(Tensor self) -> Tensor"}
+        : (!ts.tensor) -> !ts.tensor
+    ```
+  }];
+  let arguments = (ins StrAttr:$name, StrAttr:$overload, StrAttr:$schema,
+                       Variadic<AnyType>:$operands);
+  let results = (outs Variadic<AnyType>:$results);
+  let assemblyFormat = "$name `(` $operands `)` attr-dict `:` functional-type($operands, $results)";
+}
+
+include "tsc/Dialect/TS/IR/TSAtenOps.td"
+
+#endif // TSC_DIALECT_TS_IR_TSOPS

@@ -1,0 +1,127 @@
+//===- TSTypes.td - ts dialect types -----------------------*- tablegen -*-===//
+//
+// TorchScript's type system. int/float/bool are builtin i64/f64/i1.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TSC_DIALECT_TS_IR_TSTYPES
+#define TSC_DIALECT_TS_IR_TSTYPES
+
+include "tsc/Dialect/TS/IR/TSBase.td"
+
+class TS_Type<string name, string typeMnemonic, list<Trait> traits = []>
+    : TypeDef<TS_Dialect, name, traits> {
+  let mnemonic = typeMnemonic;
+}
+
+def TS_TensorType : TS_Type<"Tensor", "tensor"> {
+  let summary = "TorchScript Tensor, optionally refined with dtype and sizes";
+  let description = [{
+    `!ts.tensor` is any tensor. Refinements, as traced graphs carry them:
+    `!ts.tensor<f32>` (dtype known), `!ts.tensor<[2, ?, 3]>` (sizes known,
+    `?` for a dimension of unknown size) or both, `!ts.tensor<[2, 3], f32>`.
+    Dtypes are builtin types: f16, bf16, f32, f64, i1 (bool), ui8, si8,
+    si16, si32, si64, complex<f32>, complex<f64>.
+  }];
+  let parameters = (ins "bool":$hasSizes, ArrayRefParameter<"int64_t">:$dims,
+                        OptionalParameter<"::mlir::Type">:$dtype);
+  let builders = [
+    TypeBuilder<(ins "::std::optional<::llvm::ArrayRef<int64_t>>":$sizes,
+                     "::mlir::Type":$dtype), [{
+      return $_get($_ctxt, sizes.has_value(),
+                   sizes ? *sizes : ::llvm::ArrayRef<int64_t>(), dtype);
+    }]>
+  ];
+  let hasCustomAssemblyFormat = 1;
+  let extraClassDeclaration = [{
+    /// Marks a dimension of unknown size.
+    static constexpr int64_t kDynamic = -1;
+    bool hasSizes() const { return getHasSizes(); }
+    /// The sizes, when known (a 0-d tensor has known, empty sizes).
+    ::std::optional<::llvm::ArrayRef<int64_t>> getSizes() const {
+      if (!getHasSizes())
+        return ::std::nullopt;
+      return getDims();
+    }
+  }];
+}
+
+def TS_StrType : TS_Type<"Str", "str"> {
+  let summary = "TorchScript str";
+}
+def TS_NoneType : TS_Type<"None", "none"> {
+  let summary = "TorchScript NoneType";
+}
+def TS_DeviceType : TS_Type<"Device", "device"> {
+  let summary = "TorchScript Device";
+}
+def TS_NumberType : TS_Type<"Number", "number"> {
+  let summary = "TorchScript Scalar (int, float or complex, known at run time)";
+}
+def TS_AnyType : TS_Type<"Any", "any"> {
+  let summary = "TorchScript Any";
+}
+
+def TS_ListType : TS_Type<"List", "list"> {
+  let summary = "TorchScript List[T]";
+  let parameters = (ins "::mlir::Type":$elementType);
+  let assemblyFormat = "`<` $elementType `>`";
+}
+
+def TS_TupleType : TS_Type<"Tuple", "tuple"> {
+  let summary = "TorchScript Tuple[T1, ...]";
+  let parameters = (ins ArrayRefParameter<"::mlir::Type">:$elementTypes);
+  let hasCustomAssemblyFormat = 1;
+}
+
+def TS_DictType : TS_Type<"Dict", "dict"> {
+  let summary = "TorchScript Dict[K, V]";
+  let parameters = (ins "::mlir::Type":$keyType, "::mlir::Type":$valueType);
+  let assemblyFormat = "`<` $keyType `,` $valueType `>`";
+}
+
+def TS_OptionalType : TS_Type<"Optional", "optional"> {
+  let summary = "TorchScript Optional[T]";
+  let parameters = (ins "::mlir::Type":$elementType);
+  let assemblyFormat = "`<` $elementType `>`";
+}
+
+def TS_UnionType : TS_Type<"Union", "union"> {
+  let summary = "TorchScript Union[T1, ...]";
+  let parameters = (ins ArrayRefParameter<"::mlir::Type">:$elementTypes);
+  let assemblyFormat = "`<` $elementTypes `>`";
+}
+
+def TS_ClassType : TS_Type<"Class", "class"> {
+  let summary = "A TorchScript module or class instance";
+  let description = [{
+    `!ts.class<"__torch__.MyCell">`: an object of the named TorchScript class
+    (modules are classes too).
+  }];
+  let parameters = (ins StringRefParameter<"qualified class name">:$name);
+  let assemblyFormat = "`<` $name `>`";
+}
+
+def TS_OpaqueType : TS_Type<"Opaque", "opaque"> {
+  let summary = "Any other TorchScript type, by its annotation string";
+  let description = [{
+    Types tsc does not model yet (Future, RRef, Generator, …) keep their
+    TorchScript spelling, so that import never fails on a type.
+  }];
+  let parameters = (ins StringRefParameter<"TorchScript type string">:$spelling);
+  let assemblyFormat = "`<` $spelling `>`";
+}
+
+def TS_AnyTensor : Type<CPred<"::llvm::isa<::tsc::ts::TensorType>($_self)">,
+                        "TorchScript tensor", "::tsc::ts::TensorType">;
+def TS_Int : TypeAlias<I64, "TorchScript int">;
+def TS_Float : TypeAlias<F64, "TorchScript float">;
+def TS_Bool : TypeAlias<I1, "TorchScript bool">;
+def TS_Str : Type<CPred<"::llvm::isa<::tsc::ts::StrType>($_self)">,
+                  "TorchScript str", "::tsc::ts::StrType">;
+def TS_List : Type<CPred<"::llvm::isa<::tsc::ts::ListType>($_self)">,
+                   "TorchScript list", "::tsc::ts::ListType">;
+def TS_Tuple : Type<CPred<"::llvm::isa<::tsc::ts::TupleType>($_self)">,
+                    "TorchScript tuple", "::tsc::ts::TupleType">;
+
+#endif // TSC_DIALECT_TS_IR_TSTYPES

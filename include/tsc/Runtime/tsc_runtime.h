@@ -1,0 +1,200 @@
+/*===- tsc_runtime.h - the C ABI of libtsc_runtime ---------------*- C -*-===*
+ *
+ * Code compiled by tsc calls this runtime (the "ATen shim") for every tensor
+ * kernel it does not generate itself; programs that use a compiled model call
+ * it to make and read values. It is a C ABI over LibTorch:
+ *
+ *  - Values are opaque handles (tsc_value_t*): a tensor, a scalar, a string,
+ *    None, a device, a list, a tuple, a dict or an object, exactly as a
+ *    TorchScript IValue. A handle is one reference: whoever receives a handle
+ *    from a function owns it and frees it with tsc_value_release. Handles
+ *    passed *to* a function are borrowed: the callee never frees them.
+ *  - Every function that can fail returns int32_t: TSC_OK (0) on success,
+ *    otherwise an error code, with a message readable by tsc_last_error() on
+ *    the same thread until the next failing call. No C++ exception ever
+ *    crosses this boundary. Results come back through trailing out-parameters,
+ *    which are left untouched on failure.
+ *  - All functions are thread-safe. Handles may move between threads but one
+ *    handle must not be used by two threads at once (copy it first).
+ *  - Signatures never change; a changed function is added as *_v2.
+ *
+ * Example: call a model compiled with `tsc model.pt -o model.o --name model`
+ * whose forward takes one tensor and returns one tensor.
+ *
+ *   #include "model.h"                  // generated; includes this header
+ *   float data[4] = {1, 2, 3, 4};
+ *   int64_t sizes[2] = {2, 2};
+ *   tsc_value_t *x = NULL, *y = NULL;
+ *   if (tsc_tensor_from_data(data, TSC_DTYPE_FLOAT32, 2, sizes, &x) != TSC_OK ||
+ *       model_forward(x, &y) != TSC_OK) {
+ *     fprintf(stderr, "error: %s\n", tsc_last_error());
+ *   } else {
+ *     const float *out = NULL;
+ *     tsc_tensor_data(y, (const void **)&out);   // borrowed; lives with y
+ *   }
+ *   tsc_value_release(x);
+ *   tsc_value_release(y);
+ *
+ *===----------------------------------------------------------------------===*/
+
+#ifndef TSC_RUNTIME_TSC_RUNTIME_H
+#define TSC_RUNTIME_TSC_RUNTIME_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define TSC_RUNTIME_API __attribute__((visibility("default")))
+#else
+#define TSC_RUNTIME_API
+#endif
+
+/* Status codes. */
+#define TSC_OK 0
+/* A TorchScript exception (raise, assert) or a kernel error. */
+#define TSC_ERROR 1
+/* An argument did not match the method's signature. */
+#define TSC_ERROR_ARGUMENT 2
+/* No method of that name. */
+#define TSC_ERROR_NO_METHOD 3
+
+/* Tensor element types. The numbering is part of the ABI. */
+typedef enum tsc_dtype {
+  TSC_DTYPE_UINT8 = 0,
+  TSC_DTYPE_INT8 = 1,
+  TSC_DTYPE_INT16 = 2,
+  TSC_DTYPE_INT32 = 3,
+  TSC_DTYPE_INT64 = 4,
+  TSC_DTYPE_FLOAT16 = 5,
+  TSC_DTYPE_FLOAT32 = 6,
+  TSC_DTYPE_FLOAT64 = 7,
+  TSC_DTYPE_COMPLEX64 = 9,
+  TSC_DTYPE_COMPLEX128 = 10,
+  TSC_DTYPE_BOOL = 11,
+  TSC_DTYPE_BFLOAT16 = 15,
+  /* In checks: any dtype. */
+  TSC_DTYPE_ANY = -1
+} tsc_dtype_t;
+
+typedef struct tsc_value tsc_value_t;
+
+/* The message of the last failing call on this thread ("" if none). The
+ * pointer is valid until the next runtime call on this thread. */
+TSC_RUNTIME_API const char *tsc_last_error(void);
+
+/*--- Values ---------------------------------------------------------------*/
+
+/* Frees one reference. NULL is ignored. */
+TSC_RUNTIME_API void tsc_value_release(tsc_value_t *value);
+/* A new reference to the same value (tensors are shared, not copied). */
+TSC_RUNTIME_API int32_t tsc_value_copy(tsc_value_t *value, tsc_value_t **out);
+
+TSC_RUNTIME_API int32_t tsc_value_make_none(tsc_value_t **out);
+TSC_RUNTIME_API int32_t tsc_value_make_int(int64_t v, tsc_value_t **out);
+TSC_RUNTIME_API int32_t tsc_value_make_float(double v, tsc_value_t **out);
+TSC_RUNTIME_API int32_t tsc_value_make_bool(bool v, tsc_value_t **out);
+/* `data` need not be NUL-terminated; it is copied. */
+TSC_RUNTIME_API int32_t tsc_value_make_str(const char *data, int64_t length,
+                                           tsc_value_t **out);
+/* `spec` is a device string such as "cpu" or "cuda:0". */
+TSC_RUNTIME_API int32_t tsc_value_make_device(const char *spec,
+                                              tsc_value_t **out);
+
+/* Read a scalar; fails if the value is not of that type. */
+TSC_RUNTIME_API int32_t tsc_value_get_int(tsc_value_t *value, int64_t *out);
+TSC_RUNTIME_API int32_t tsc_value_get_float(tsc_value_t *value, double *out);
+TSC_RUNTIME_API int32_t tsc_value_get_bool(tsc_value_t *value, bool *out);
+/* True if the value is None. */
+TSC_RUNTIME_API bool tsc_value_is_none(tsc_value_t *value);
+
+/* The value as TorchScript prints it (repr-like), for diagnostics. The string
+ * is owned by the caller and freed with tsc_string_free. */
+TSC_RUNTIME_API int32_t tsc_value_to_string(tsc_value_t *value, char **out);
+TSC_RUNTIME_API void tsc_string_free(char *s);
+
+/*--- Tensors --------------------------------------------------------------*/
+
+/* A new contiguous CPU tensor holding a copy of `data`. */
+TSC_RUNTIME_API int32_t tsc_tensor_from_data(const void *data, int32_t dtype,
+                                             int64_t ndim,
+                                             const int64_t *sizes,
+                                             tsc_value_t **out);
+/* Borrowed pointer to a contiguous CPU tensor's data; fails otherwise. */
+TSC_RUNTIME_API int32_t tsc_tensor_data(tsc_value_t *tensor,
+                                        const void **out);
+TSC_RUNTIME_API int32_t tsc_tensor_dtype(tsc_value_t *tensor, int32_t *out);
+TSC_RUNTIME_API int32_t tsc_tensor_ndim(tsc_value_t *tensor, int64_t *out);
+TSC_RUNTIME_API int32_t tsc_tensor_size(tsc_value_t *tensor, int64_t dim,
+                                        int64_t *out);
+
+/*--- Interop with LibTorch (C++ callers) ----------------------------------*/
+
+/* `ivalue` points to a c10::IValue; the handle holds a copy of it. */
+TSC_RUNTIME_API int32_t tsc_value_from_ivalue(const void *ivalue,
+                                              tsc_value_t **out);
+/* Assigns the value to the c10::IValue that `ivalue` points to. */
+TSC_RUNTIME_API int32_t tsc_value_to_ivalue(tsc_value_t *value, void *ivalue);
+
+/*--- Used by compiled code ------------------------------------------------*
+ * The functions below are called by the code tsc generates; their contracts
+ * are documented in docs/runtime.md. `cache` arguments point to one pointer
+ * of static storage per call site, zero-initialized, that the runtime fills
+ * on first use.                                                            */
+
+/* Every handle made on this thread between enter and exit belongs to the
+ * frame. exit releases all of them except `keep` (the call's results); on a
+ * failed call (status != TSC_OK) it releases all of them. Frames nest. */
+TSC_RUNTIME_API void *tsc_frame_enter(void);
+TSC_RUNTIME_API void tsc_frame_exit(void *token, int32_t status,
+                                    tsc_value_t *const *keep, int64_t nkeep);
+
+/* A tensor constant embedded in the object: made once per process from
+ * `data` (copied) and then shared; returns a new reference. */
+TSC_RUNTIME_API int32_t tsc_constant_tensor(void **cache, const void *data,
+                                            int32_t dtype, int64_t ndim,
+                                            const int64_t *sizes,
+                                            tsc_value_t **out);
+/* Calls the registered TorchScript operator name.overload (the same
+ * implementation the interpreter runs) on boxed arguments. */
+TSC_RUNTIME_API int32_t tsc_call_op(void **cache, const char *name,
+                                    const char *overload,
+                                    tsc_value_t *const *args, int64_t nargs,
+                                    tsc_value_t **results, int64_t nresults);
+/* `type` is a TorchScript type string ("List[int]"); elements borrowed. */
+TSC_RUNTIME_API int32_t tsc_list_construct(void **cache, const char *type,
+                                           tsc_value_t *const *elements,
+                                           int64_t n, tsc_value_t **out);
+TSC_RUNTIME_API int32_t tsc_list_unpack(tsc_value_t *list, int64_t n,
+                                        tsc_value_t **out);
+TSC_RUNTIME_API int32_t tsc_tuple_construct(tsc_value_t *const *elements,
+                                            int64_t n, tsc_value_t **out);
+TSC_RUNTIME_API int32_t tsc_tuple_unpack(tsc_value_t *tuple, int64_t n,
+                                         tsc_value_t **out);
+TSC_RUNTIME_API int32_t tsc_tuple_index(tsc_value_t *tuple, int64_t index,
+                                        tsc_value_t **out);
+/* Raises TorchScript's exception: always returns TSC_ERROR with `message`. */
+TSC_RUNTIME_API int32_t tsc_raise(const char *message);
+/* Checks argument `index` (named `name`) of a compiled method against its
+ * signature: `type` is the TorchScript type string; for tensors, `dtype`
+ * (TSC_DTYPE_ANY for any), `ndim` (-1 for any) and `sizes` (-1 entries for
+ * any size) refine it. Fails with TSC_ERROR_ARGUMENT and a message naming the
+ * argument. */
+TSC_RUNTIME_API int32_t tsc_check_arg(tsc_value_t *value, int64_t index,
+                                      const char *name, const char *type,
+                                      int32_t dtype, int64_t ndim,
+                                      const int64_t *sizes);
+/* Fails with TSC_ERROR_ARGUMENT: a boxed call got `got` arguments. */
+TSC_RUNTIME_API int32_t tsc_error_arg_count(const char *method,
+                                            int64_t expected, int64_t got);
+/* Fails with TSC_ERROR_NO_METHOD. */
+TSC_RUNTIME_API int32_t tsc_error_no_method(const char *method);
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* TSC_RUNTIME_TSC_RUNTIME_H */

@@ -1,0 +1,705 @@
+//===- FunctionLowering.cpp - one method's body to LLVM -------------------===//
+//
+// Walks the method's ts ops in order and emits LLVM dialect directly:
+// structured control flow becomes blocks and branches, scalars native
+// arithmetic, everything else runtime calls whose status is checked at once.
+// Handle lifetimes follow the OwnershipPlan.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Lowering.h"
+#include "Ownership.h"
+#include "tsc/Dialect/TS/IR/TSOps.h"
+
+#include "mlir/IR/IRMapping.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+using namespace mlir;
+namespace LLVM = mlir::LLVM;
+
+namespace tsc {
+namespace {
+
+class MethodLowering {
+public:
+  MethodLowering(LoweringContext &lc, func::FuncOp func)
+      : lc(lc), func(func), b(lc.ctx), plan(planOwnership(func)) {}
+
+  FailureOr<LLVM::LLVMFuncOp> run(StringRef implName);
+
+private:
+  // Emission helpers.
+  Value call(Location loc, StringRef fn, ValueRange args);
+  void callChecked(Location loc, StringRef fn, ValueRange args);
+  void checkStatus(Location loc, Value status);
+  Value slots(Location loc, Type elem, int64_t n);
+  Value slotAt(Location loc, Value base, Type elem, int64_t i);
+  Value box(Location loc, Value v, Type tsType);
+  Value unbox(Location loc, Value handle, Type tsType);
+  void release(Location loc, Value handle);
+  Value handleArray(Location loc, ValueRange tsValues,
+                    SmallVectorImpl<Value> &temps);
+  void defineFromHandles(Location loc, Value array, ResultRange results);
+  Value coerce(Location loc, Value v, Type from, Type to);
+  SmallVector<Value> handOver(Location loc, MutableArrayRef<OpOperand> ops,
+                              TypeRange targets);
+
+  // Ops.
+  LogicalResult lowerBlock(Block &block);
+  LogicalResult lowerOp(Operation *op);
+  LogicalResult lowerConstant(ts::ConstantOp op);
+  FailureOr<Value> materializeConstant(Location loc, Attribute attr, Type type);
+  LogicalResult lowerIf(ts::IfOp op);
+  LogicalResult lowerLoop(ts::LoopOp op);
+  LogicalResult lowerReturn(func::ReturnOp op);
+  LogicalResult lowerBoxedCall(Operation *op, const ts::OperatorKey &key);
+  LogicalResult lowerListConstruct(ts::ListConstructOp op);
+  LogicalResult lowerUnpack(Operation *op, Value aggregate, StringRef fn);
+  LogicalResult lowerTupleConstruct(ts::TupleConstructOp op);
+  LogicalResult lowerTupleIndex(ts::TupleIndexOp op);
+  LogicalResult lowerUncheckedCast(ts::UncheckedCastOp op);
+  LogicalResult lowerUninitialized(ts::UninitializedOp op);
+  FailureOr<bool> lowerNativeScalar(Operation *op);
+
+  Value get(Value tsValue) { return map.lookup(tsValue); }
+
+  LoweringContext &lc;
+  func::FuncOp func;
+  OpBuilder b;
+  OwnershipPlan plan;
+  IRMapping map;
+  LLVM::LLVMFuncOp impl;
+  Block *entry = nullptr;
+  Block *errorBlock = nullptr;
+  Value resultSlot;
+  // Pending ts.yield destinations, innermost last.
+  struct YieldTarget {
+    Block *dest;
+    bool isLoop;
+    TypeRange types; // If results or loop carried types
+    Value iteration; // the loop's induction variable
+  };
+  SmallVector<YieldTarget> yieldTargets;
+};
+
+//===----------------------------------------------------------------------===//
+// Helpers
+//===----------------------------------------------------------------------===//
+
+Value MethodLowering::call(Location loc, StringRef fn, ValueRange args) {
+  auto callee = lc.runtimeFunc(fn);
+  auto op = LLVM::CallOp::create(b, loc, callee, args);
+  return op.getNumResults() ? op.getResult() : Value();
+}
+
+void MethodLowering::checkStatus(Location loc, Value status) {
+  Value failed = LLVM::ICmpOp::create(b, loc, LLVM::ICmpPredicate::ne, status,
+                                      lc.constI32(b, loc, 0));
+  Block *cont = new Block();
+  impl.getBody().push_back(cont);
+  LLVM::CondBrOp::create(b, loc, failed, errorBlock, ValueRange{status}, cont,
+                         ValueRange{});
+  b.setInsertionPointToStart(cont);
+}
+
+void MethodLowering::callChecked(Location loc, StringRef fn, ValueRange args) {
+  checkStatus(loc, call(loc, fn, args));
+}
+
+Value MethodLowering::slots(Location loc, Type elem, int64_t n) {
+  // Stack slots live in the entry block so that loops do not grow the stack.
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(entry);
+  Value count = lc.constI64(b, loc, std::max<int64_t>(n, 1));
+  return LLVM::AllocaOp::create(b, loc, lc.ptrTy, elem, count, 8);
+}
+
+Value MethodLowering::slotAt(Location loc, Value base, Type elem, int64_t i) {
+  if (i == 0)
+    return base;
+  return LLVM::GEPOp::create(b, loc, lc.ptrTy, elem, base,
+                             ArrayRef<LLVM::GEPArg>{static_cast<int32_t>(i)});
+}
+
+Value MethodLowering::box(Location loc, Value v, Type tsType) {
+  Value out = slots(loc, lc.ptrTy, 1);
+  if (tsType.isInteger(64))
+    callChecked(loc, "tsc_value_make_int", {v, out});
+  else if (tsType.isF64())
+    callChecked(loc, "tsc_value_make_float", {v, out});
+  else
+    callChecked(loc, "tsc_value_make_bool",
+                {LLVM::ZExtOp::create(b, loc, lc.i8Ty, v), out});
+  return LLVM::LoadOp::create(b, loc, lc.ptrTy, out);
+}
+
+Value MethodLowering::unbox(Location loc, Value handle, Type tsType) {
+  if (tsType.isInteger(64)) {
+    Value out = slots(loc, lc.i64Ty, 1);
+    callChecked(loc, "tsc_value_get_int", {handle, out});
+    return LLVM::LoadOp::create(b, loc, lc.i64Ty, out);
+  }
+  if (tsType.isF64()) {
+    Value out = slots(loc, lc.f64Ty, 1);
+    callChecked(loc, "tsc_value_get_float", {handle, out});
+    return LLVM::LoadOp::create(b, loc, lc.f64Ty, out);
+  }
+  Value out = slots(loc, lc.i8Ty, 1);
+  callChecked(loc, "tsc_value_get_bool", {handle, out});
+  Value byte = LLVM::LoadOp::create(b, loc, lc.i8Ty, out);
+  return LLVM::TruncOp::create(b, loc, lc.i1Ty, byte);
+}
+
+void MethodLowering::release(Location loc, Value handle) {
+  call(loc, "tsc_value_release", {handle});
+}
+
+/// Stores the (boxed) values into a new array of handles; boxes made here
+/// are appended to `temps` for the caller to release.
+Value MethodLowering::handleArray(Location loc, ValueRange tsValues,
+                                  SmallVectorImpl<Value> &temps) {
+  Value array = slots(loc, lc.ptrTy, tsValues.size());
+  for (auto [i, v] : llvm::enumerate(tsValues)) {
+    Value h = get(v);
+    if (!isHandleType(v.getType())) {
+      h = box(loc, h, v.getType());
+      temps.push_back(h);
+    }
+    LLVM::StoreOp::create(b, loc, h, slotAt(loc, array, lc.ptrTy, i));
+  }
+  return array;
+}
+
+/// Defines `results` from the handles a runtime call wrote into `array`,
+/// unboxing (and releasing the box of) scalars.
+void MethodLowering::defineFromHandles(Location loc, Value array,
+                                       ResultRange results) {
+  for (auto [i, r] : llvm::enumerate(results)) {
+    Value h = LLVM::LoadOp::create(b, loc, lc.ptrTy,
+                                   slotAt(loc, array, lc.ptrTy, i));
+    if (isHandleType(r.getType())) {
+      map.map(r, h);
+      continue;
+    }
+    map.map(r, unbox(loc, h, r.getType()));
+    release(loc, h);
+  }
+}
+
+/// Converts a lowered value of TorchScript type `from` to the representation
+/// of the supertype `to` (boxing a scalar that flows into Optional[int]).
+Value MethodLowering::coerce(Location loc, Value v, Type from, Type to) {
+  if (isHandleType(to) && !isHandleType(from))
+    return box(loc, v, from);
+  return v;
+}
+
+/// The values for hand-over operands: each gets its own reference, by
+/// transfer or copy as planned.
+SmallVector<Value> MethodLowering::handOver(Location loc,
+                                            MutableArrayRef<OpOperand> ops,
+                                            TypeRange targets) {
+  SmallVector<Value> values;
+  for (auto [operand, target] : llvm::zip(ops, targets)) {
+    Value v = get(operand.get());
+    Type from = operand.get().getType();
+    if (isHandleType(from) && plan.needsCopy(operand)) {
+      Value out = slots(loc, lc.ptrTy, 1);
+      callChecked(loc, "tsc_value_copy", {v, out});
+      v = LLVM::LoadOp::create(b, loc, lc.ptrTy, out);
+    }
+    values.push_back(coerce(loc, v, from, target));
+  }
+  return values;
+}
+
+//===----------------------------------------------------------------------===//
+// Driver
+//===----------------------------------------------------------------------===//
+
+FailureOr<LLVM::LLVMFuncOp> MethodLowering::run(StringRef implName) {
+  Location loc = func.getLoc();
+  SmallVector<Type> params;
+  for (Type t : func.getArgumentTypes())
+    params.push_back(lc.lower(t));
+  params.push_back(lc.ptrTy); // result slot
+  b.setInsertionPointToEnd(lc.module.getBody());
+  impl = LLVM::LLVMFuncOp::create(
+      b, loc, implName, LLVM::LLVMFunctionType::get(lc.i32Ty, params),
+      LLVM::Linkage::Internal);
+  entry = impl.addEntryBlock(b);
+  errorBlock = new Block();
+  impl.getBody().push_back(errorBlock);
+  Value status = errorBlock->addArgument(lc.i32Ty, loc);
+  {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(errorBlock);
+    LLVM::ReturnOp::create(b, loc, ValueRange{status});
+  }
+  Block &body = func.getBody().front();
+  for (auto [tsArg, arg] :
+       llvm::zip(body.getArguments(), entry->getArguments()))
+    map.map(tsArg, arg);
+  resultSlot = entry->getArguments().back();
+  b.setInsertionPointToEnd(entry);
+  if (failed(lowerBlock(body)))
+    return failure();
+  return impl;
+}
+
+LogicalResult MethodLowering::lowerBlock(Block &block) {
+  for (Value v : plan.releaseOnEntry.lookup(&block))
+    release(v.getLoc(), get(v));
+  for (Operation &op : block) {
+    if (failed(lowerOp(&op)))
+      return failure();
+    auto it = plan.releaseAfter.find(&op);
+    if (it != plan.releaseAfter.end())
+      for (Value v : it->second)
+        release(op.getLoc(), get(v));
+  }
+  return success();
+}
+
+LogicalResult MethodLowering::lowerOp(Operation *op) {
+  FailureOr<bool> native = lowerNativeScalar(op);
+  if (failed(native))
+    return failure();
+  if (*native)
+    return success();
+  return llvm::TypeSwitch<Operation *, LogicalResult>(op)
+      .Case<ts::ConstantOp>([&](auto o) { return lowerConstant(o); })
+      .Case<ts::IfOp>([&](auto o) { return lowerIf(o); })
+      .Case<ts::LoopOp>([&](auto o) { return lowerLoop(o); })
+      .Case<ts::YieldOp>([&](ts::YieldOp o) {
+        YieldTarget t = yieldTargets.back();
+        MutableArrayRef<OpOperand> operands = o->getOpOperands();
+        SmallVector<Value> args;
+        if (t.isLoop) {
+          // Next iteration: (i + 1, condition, carried...).
+          Value one = lc.constI64(b, o.getLoc(), 1);
+          args.push_back(LLVM::AddOp::create(b, o.getLoc(), t.iteration, one));
+          args.push_back(get(operands.front().get()));
+          operands = operands.drop_front();
+        }
+        llvm::append_range(args, handOver(o.getLoc(), operands, t.types));
+        LLVM::BrOp::create(b, o.getLoc(), args, t.dest);
+        return success();
+      })
+      .Case<func::ReturnOp>([&](auto o) { return lowerReturn(o); })
+      .Case<ts::ListConstructOp>([&](auto o) { return lowerListConstruct(o); })
+      .Case<ts::ListUnpackOp>([&](ts::ListUnpackOp o) {
+        return lowerUnpack(o, o.getList(), "tsc_list_unpack");
+      })
+      .Case<ts::TupleConstructOp>(
+          [&](auto o) { return lowerTupleConstruct(o); })
+      .Case<ts::TupleUnpackOp>([&](ts::TupleUnpackOp o) {
+        return lowerUnpack(o, o.getTuple(), "tsc_tuple_unpack");
+      })
+      .Case<ts::TupleIndexOp>([&](auto o) { return lowerTupleIndex(o); })
+      .Case<ts::UncheckedCastOp>([&](auto o) { return lowerUncheckedCast(o); })
+      .Case<ts::UninitializedOp>(
+          [&](auto o) { return lowerUninitialized(o); })
+      .Case<ts::GetAttrOp, ts::SetAttrOp, ts::CallMethodOp,
+            ts::CallFunctionOp>([&](Operation *o) {
+        return o->emitError("cannot compile '")
+               << o->getName()
+               << "': module state and calls must be frozen and inlined "
+                  "before lowering";
+      })
+      .Default([&](Operation *o) -> LogicalResult {
+        if (std::optional<ts::OperatorKey> key = ts::getOperatorKey(o))
+          return lowerBoxedCall(o, *key);
+        return o->emitError("cannot compile op '") << o->getName() << "'";
+      });
+}
+
+//===----------------------------------------------------------------------===//
+// Constants
+//===----------------------------------------------------------------------===//
+
+LogicalResult MethodLowering::lowerConstant(ts::ConstantOp op) {
+  FailureOr<Value> v = materializeConstant(op.getLoc(), op.getValue(),
+                                           op.getType());
+  if (failed(v))
+    return failure();
+  map.map(op.getResult(), *v);
+  return success();
+}
+
+/// The bytes of a dense tensor constant, one element after another as
+/// LibTorch stores them (bools one byte each).
+static std::string getTensorBytes(DenseElementsAttr attr) {
+  Type elem = attr.getElementType();
+  std::string bytes;
+  if (elem.isInteger(1)) {
+    for (bool v : attr.getValues<bool>())
+      bytes.push_back(v ? 1 : 0);
+    return bytes;
+  }
+  ArrayRef<char> raw = attr.getRawData();
+  if (!attr.isSplat())
+    return std::string(raw.data(), raw.size());
+  for (int64_t i = 0, e = attr.getNumElements(); i < e; ++i)
+    bytes.append(raw.data(), raw.size());
+  return bytes;
+}
+
+FailureOr<Value> MethodLowering::materializeConstant(Location loc,
+                                                     Attribute attr,
+                                                     Type type) {
+  if (type.isInteger(64) || type.isInteger(1) || type.isF64()) {
+    if (auto i = dyn_cast<IntegerAttr>(attr))
+      return Value(LLVM::ConstantOp::create(
+          b, loc, type, IntegerAttr::get(type, i.getValue().getSExtValue())));
+    if (auto f = dyn_cast<FloatAttr>(attr))
+      return Value(LLVM::ConstantOp::create(b, loc, type, f));
+  }
+  Value out = slots(loc, lc.ptrTy, 1);
+  auto loadOut = [&]() -> Value {
+    return LLVM::LoadOp::create(b, loc, lc.ptrTy, out);
+  };
+  if (isa<UnitAttr>(attr)) {
+    callChecked(loc, "tsc_value_make_none", {out});
+    return loadOut();
+  }
+  if (auto s = dyn_cast<StringAttr>(attr)) {
+    if (isa<ts::DeviceType>(type)) {
+      callChecked(loc, "tsc_value_make_device",
+                  {lc.stringPtr(b, loc, s.getValue()), out});
+      return loadOut();
+    }
+    callChecked(loc, "tsc_value_make_str",
+                {lc.stringPtr(b, loc, s.getValue()),
+                 lc.constI64(b, loc, s.getValue().size()), out});
+    return loadOut();
+  }
+  if (auto dense = dyn_cast<DenseElementsAttr>(attr)) {
+    auto shaped = cast<ShapedType>(dense.getType());
+    int32_t dtype = getDtypeCode(shaped.getElementType());
+    if (dtype < 0)
+      return emitError(loc, "cannot embed a tensor constant of element type ")
+             << shaped.getElementType();
+    std::string bytes = getTensorBytes(dense);
+    ArrayRef<int64_t> shape = shaped.getShape();
+    std::string sizeBytes(reinterpret_cast<const char *>(shape.data()),
+                          shape.size() * sizeof(int64_t));
+    Value data = lc.bytesPtr(b, loc, bytes, "tensor");
+    Value sizes = lc.bytesPtr(b, loc, sizeBytes, "sizes");
+    callChecked(loc, "tsc_constant_tensor",
+                {lc.newCacheSlot(b, loc), data, lc.constI32(b, loc, dtype),
+                 lc.constI64(b, loc, shape.size()), sizes, out});
+    return loadOut();
+  }
+  if (auto array = dyn_cast<ArrayAttr>(attr)) {
+    SmallVector<Type> elemTypes;
+    if (auto list = dyn_cast<ts::ListType>(type))
+      elemTypes.assign(array.size(), list.getElementType());
+    else if (auto tuple = dyn_cast<ts::TupleType>(type))
+      elemTypes.assign(tuple.getElementTypes().begin(),
+                       tuple.getElementTypes().end());
+    else
+      return emitError(loc, "cannot materialize an array constant of type ")
+             << type;
+    Value elems = slots(loc, lc.ptrTy, array.size());
+    SmallVector<Value> temps;
+    for (auto [i, pair] : llvm::enumerate(llvm::zip(array, elemTypes))) {
+      auto [a, t] = pair;
+      FailureOr<Value> v = materializeConstant(loc, a, t);
+      if (failed(v))
+        return failure();
+      Value h = isHandleType(t) ? *v : box(loc, *v, t);
+      temps.push_back(h);
+      LLVM::StoreOp::create(b, loc, h, slotAt(loc, elems, lc.ptrTy, i));
+    }
+    Value n = lc.constI64(b, loc, array.size());
+    if (isa<ts::ListType>(type))
+      callChecked(loc, "tsc_list_construct",
+                  {lc.newCacheSlot(b, loc),
+                   lc.stringPtr(b, loc, ts::getTorchScriptTypeString(type)),
+                   elems, n, out});
+    else
+      callChecked(loc, "tsc_tuple_construct", {elems, n, out});
+    for (Value t : temps)
+      release(loc, t);
+    return loadOut();
+  }
+  return emitError(loc, "cannot materialize constant ")
+         << attr << " of type " << type;
+}
+
+//===----------------------------------------------------------------------===//
+// Control flow
+//===----------------------------------------------------------------------===//
+
+LogicalResult MethodLowering::lowerIf(ts::IfOp op) {
+  Location loc = op.getLoc();
+  Region &body = impl.getBody();
+  auto *thenBlock = new Block(), *elseBlock = new Block(), *cont = new Block();
+  body.push_back(thenBlock);
+  body.push_back(elseBlock);
+  body.push_back(cont);
+  for (Value r : op.getResults())
+    map.map(r, cont->addArgument(lc.lower(r.getType()), r.getLoc()));
+  LLVM::CondBrOp::create(b, loc, get(op.getCondition()), thenBlock,
+                         ValueRange{}, elseBlock, ValueRange{});
+  yieldTargets.push_back({cont, false, op.getResultTypes(), Value()});
+  for (auto [region, block] : {std::pair{&op.getThenRegion(), thenBlock},
+                               std::pair{&op.getElseRegion(), elseBlock}}) {
+    b.setInsertionPointToStart(block);
+    if (failed(lowerBlock(region->front())))
+      return failure();
+  }
+  yieldTargets.pop_back();
+  b.setInsertionPointToStart(cont);
+  return success();
+}
+
+LogicalResult MethodLowering::lowerLoop(ts::LoopOp op) {
+  Location loc = op.getLoc();
+  Region &body = impl.getBody();
+  auto *header = new Block(), *bodyBlock = new Block(), *exit = new Block();
+  body.push_back(header);
+  body.push_back(bodyBlock);
+  body.push_back(exit);
+  Block &tsBody = op.getBody().front();
+
+  Value i = header->addArgument(lc.i64Ty, loc);
+  Value cond = header->addArgument(lc.i1Ty, loc);
+  SmallVector<Value> carried;
+  for (Type t : op.getResultTypes())
+    carried.push_back(header->addArgument(lc.lower(t), loc));
+
+  // Initial values: iteration 0, the initial condition, the carried values.
+  SmallVector<Value> init{lc.constI64(b, loc, 0),
+                          get(op.getInitialCondition())};
+  llvm::append_range(init, handOver(loc, op->getOpOperands().drop_front(2),
+                                    op.getResultTypes()));
+  LLVM::BrOp::create(b, loc, init, header);
+
+  // Header: go on while i < maxTripCount and the condition holds.
+  b.setInsertionPointToStart(header);
+  Value inRange = LLVM::ICmpOp::create(b, loc, LLVM::ICmpPredicate::slt, i,
+                                       get(op.getMaxTripCount()));
+  Value go = LLVM::AndOp::create(b, loc, inRange, cond);
+  SmallVector<Value> bodyArgs{i};
+  llvm::append_range(bodyArgs, carried);
+  LLVM::CondBrOp::create(b, loc, go, bodyBlock, bodyArgs, exit, carried);
+
+  for (BlockArgument arg : tsBody.getArguments())
+    map.map(arg, bodyBlock->addArgument(lc.lower(arg.getType()), arg.getLoc()));
+  for (Value r : op.getResults())
+    map.map(r, exit->addArgument(lc.lower(r.getType()), r.getLoc()));
+
+  yieldTargets.push_back(
+      {header, true, op.getResultTypes(), bodyBlock->getArgument(0)});
+  b.setInsertionPointToStart(bodyBlock);
+  if (failed(lowerBlock(tsBody)))
+    return failure();
+  yieldTargets.pop_back();
+  b.setInsertionPointToStart(exit);
+  return success();
+}
+
+LogicalResult MethodLowering::lowerReturn(func::ReturnOp op) {
+  Location loc = op.getLoc();
+  if (op.getNumOperands() != 1)
+    return op.emitError("a method must return exactly one value");
+  Type resultType = func.getResultTypes().front();
+  Value v = handOver(loc, op->getOpOperands(), {resultType}).front();
+  if (v.getType() == lc.i1Ty)
+    v = LLVM::ZExtOp::create(b, loc, lc.i8Ty, v);
+  LLVM::StoreOp::create(b, loc, v, resultSlot);
+  LLVM::ReturnOp::create(b, loc, ValueRange{lc.constI32(b, loc, 0)});
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Runtime calls
+//===----------------------------------------------------------------------===//
+
+LogicalResult MethodLowering::lowerBoxedCall(Operation *op,
+                                             const ts::OperatorKey &key) {
+  Location loc = op->getLoc();
+  SmallVector<Value> temps;
+  Value args = handleArray(loc, op->getOperands(), temps);
+  Value results = slots(loc, lc.ptrTy, op->getNumResults());
+  callChecked(loc, "tsc_call_op",
+              {lc.newCacheSlot(b, loc), lc.stringPtr(b, loc, key.name),
+               lc.stringPtr(b, loc, key.overload), args,
+               lc.constI64(b, loc, op->getNumOperands()), results,
+               lc.constI64(b, loc, op->getNumResults())});
+  for (Value t : temps)
+    release(loc, t);
+  defineFromHandles(loc, results, op->getResults());
+  return success();
+}
+
+LogicalResult MethodLowering::lowerListConstruct(ts::ListConstructOp op) {
+  Location loc = op.getLoc();
+  SmallVector<Value> temps;
+  Value elems = handleArray(loc, op.getElements(), temps);
+  Value out = slots(loc, lc.ptrTy, 1);
+  callChecked(loc, "tsc_list_construct",
+              {lc.newCacheSlot(b, loc),
+               lc.stringPtr(b, loc, ts::getTorchScriptTypeString(op.getType())),
+               elems, lc.constI64(b, loc, op.getElements().size()), out});
+  for (Value t : temps)
+    release(loc, t);
+  map.map(op.getResult(), LLVM::LoadOp::create(b, loc, lc.ptrTy, out));
+  return success();
+}
+
+LogicalResult MethodLowering::lowerTupleConstruct(ts::TupleConstructOp op) {
+  Location loc = op.getLoc();
+  SmallVector<Value> temps;
+  Value elems = handleArray(loc, op.getElements(), temps);
+  Value out = slots(loc, lc.ptrTy, 1);
+  callChecked(loc, "tsc_tuple_construct",
+              {elems, lc.constI64(b, loc, op.getElements().size()), out});
+  for (Value t : temps)
+    release(loc, t);
+  map.map(op.getResult(), LLVM::LoadOp::create(b, loc, lc.ptrTy, out));
+  return success();
+}
+
+LogicalResult MethodLowering::lowerUnpack(Operation *op, Value aggregate,
+                                          StringRef fn) {
+  Location loc = op->getLoc();
+  Value out = slots(loc, lc.ptrTy, op->getNumResults());
+  callChecked(loc, fn,
+              {get(aggregate), lc.constI64(b, loc, op->getNumResults()), out});
+  defineFromHandles(loc, out, op->getResults());
+  return success();
+}
+
+LogicalResult MethodLowering::lowerTupleIndex(ts::TupleIndexOp op) {
+  Location loc = op.getLoc();
+  Value out = slots(loc, lc.ptrTy, 1);
+  callChecked(loc, "tsc_tuple_index",
+              {get(op.getTuple()), get(op.getIndex()), out});
+  defineFromHandles(loc, out, op->getResults());
+  return success();
+}
+
+LogicalResult MethodLowering::lowerUncheckedCast(ts::UncheckedCastOp op) {
+  Location loc = op.getLoc();
+  Type from = op.getOperand().getType(), to = op.getType();
+  Value v = get(op.getOperand());
+  if (!isHandleType(to)) {
+    map.map(op.getResult(), isHandleType(from) ? unbox(loc, v, to) : v);
+    return success();
+  }
+  if (!isHandleType(from)) {
+    map.map(op.getResult(), box(loc, v, from));
+    return success();
+  }
+  // A new reference: the result is owned and released on its own.
+  Value out = slots(loc, lc.ptrTy, 1);
+  callChecked(loc, "tsc_value_copy", {v, out});
+  map.map(op.getResult(), LLVM::LoadOp::create(b, loc, lc.ptrTy, out));
+  return success();
+}
+
+LogicalResult MethodLowering::lowerUninitialized(ts::UninitializedOp op) {
+  Location loc = op.getLoc();
+  Type t = op.getType();
+  if (t.isF64()) {
+    map.map(op.getResult(),
+            LLVM::ConstantOp::create(b, loc, t, b.getF64FloatAttr(0)));
+  } else if (!isHandleType(t)) {
+    map.map(op.getResult(),
+            LLVM::ConstantOp::create(b, loc, t, b.getIntegerAttr(t, 0)));
+  } else {
+    Value out = slots(loc, lc.ptrTy, 1);
+    callChecked(loc, "tsc_value_make_none", {out});
+    map.map(op.getResult(), LLVM::LoadOp::create(b, loc, lc.ptrTy, out));
+  }
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Native scalar arithmetic
+//===----------------------------------------------------------------------===//
+
+FailureOr<bool> MethodLowering::lowerNativeScalar(Operation *op) {
+  Location loc = op->getLoc();
+  auto bin = [&](auto build) {
+    map.map(op->getResult(0),
+            build(get(op->getOperand(0)), get(op->getOperand(1))));
+    return true;
+  };
+  auto icmp = [&](LLVM::ICmpPredicate p) {
+    return bin([&](Value a, Value c) -> Value {
+      return LLVM::ICmpOp::create(b, loc, p, a, c);
+    });
+  };
+  auto fcmp = [&](LLVM::FCmpPredicate p) {
+    return bin([&](Value a, Value c) -> Value {
+      return LLVM::FCmpOp::create(b, loc, p, a, c);
+    });
+  };
+  using IP = LLVM::ICmpPredicate;
+  using FP = LLVM::FCmpPredicate;
+  return llvm::TypeSwitch<Operation *, bool>(op)
+      .Case<ts::AtenAddIntOp>([&](auto) {
+        return bin([&](Value a, Value c) -> Value {
+          return LLVM::AddOp::create(b, loc, a, c);
+        });
+      })
+      .Case<ts::AtenSubIntOp>([&](auto) {
+        return bin([&](Value a, Value c) -> Value {
+          return LLVM::SubOp::create(b, loc, a, c);
+        });
+      })
+      .Case<ts::AtenMulIntOp>([&](auto) {
+        return bin([&](Value a, Value c) -> Value {
+          return LLVM::MulOp::create(b, loc, a, c);
+        });
+      })
+      .Case<ts::AtenLtIntOp>([&](auto) { return icmp(IP::slt); })
+      .Case<ts::AtenLeIntOp>([&](auto) { return icmp(IP::sle); })
+      .Case<ts::AtenGtIntOp>([&](auto) { return icmp(IP::sgt); })
+      .Case<ts::AtenGeIntOp>([&](auto) { return icmp(IP::sge); })
+      .Case<ts::AtenEqIntOp>([&](auto) { return icmp(IP::eq); })
+      .Case<ts::AtenNeIntOp>([&](auto) { return icmp(IP::ne); })
+      .Case<ts::AtenAddFloatOp>([&](auto) {
+        return bin([&](Value a, Value c) -> Value {
+          return LLVM::FAddOp::create(b, loc, a, c);
+        });
+      })
+      .Case<ts::AtenSubFloatOp>([&](auto) {
+        return bin([&](Value a, Value c) -> Value {
+          return LLVM::FSubOp::create(b, loc, a, c);
+        });
+      })
+      .Case<ts::AtenMulFloatOp>([&](auto) {
+        return bin([&](Value a, Value c) -> Value {
+          return LLVM::FMulOp::create(b, loc, a, c);
+        });
+      })
+      .Case<ts::AtenDivFloatOp>([&](auto) {
+        return bin([&](Value a, Value c) -> Value {
+          return LLVM::FDivOp::create(b, loc, a, c);
+        });
+      })
+      .Case<ts::AtenLtFloatOp>([&](auto) { return fcmp(FP::olt); })
+      .Case<ts::AtenGtFloatOp>([&](auto) { return fcmp(FP::ogt); })
+      .Case<ts::AtenNotOp>([&](ts::AtenNotOp o) {
+        Value t = LLVM::ConstantOp::create(b, loc, lc.i1Ty,
+                                           b.getIntegerAttr(lc.i1Ty, 1));
+        map.map(o.getResult(), LLVM::XOrOp::create(b, loc, get(o.getSelf()), t));
+        return true;
+      })
+      .Default([](Operation *) { return false; });
+}
+
+} // namespace
+
+FailureOr<LLVM::LLVMFuncOp> lowerMethodBody(LoweringContext &lc,
+                                            func::FuncOp func,
+                                            StringRef implName) {
+  return MethodLowering(lc, func).run(implName);
+}
+
+} // namespace tsc

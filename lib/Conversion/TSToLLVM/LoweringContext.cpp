@@ -1,0 +1,132 @@
+//===- LoweringContext.cpp - shared state of the ts-to-LLVM lowering ------===//
+
+#include "LoweringContext.h"
+#include "tsc/Dialect/TS/IR/TSTypes.h"
+
+using namespace mlir;
+
+namespace tsc {
+
+LoweringContext::LoweringContext(ModuleOp module)
+    : module(module), ctx(module.getContext()) {
+  ptrTy = LLVM::LLVMPointerType::get(ctx);
+  voidTy = LLVM::LLVMVoidType::get(ctx);
+  i1Ty = IntegerType::get(ctx, 1);
+  i8Ty = IntegerType::get(ctx, 8);
+  i32Ty = IntegerType::get(ctx, 32);
+  i64Ty = IntegerType::get(ctx, 64);
+  f64Ty = Float64Type::get(ctx);
+}
+
+Type LoweringContext::lower(Type tsType) const {
+  if (ts::isScalarType(tsType))
+    return tsType;
+  return ptrTy;
+}
+
+LLVM::LLVMFuncOp LoweringContext::runtimeFunc(StringRef name) {
+  if (auto f = module.lookupSymbol<LLVM::LLVMFuncOp>(name))
+    return f;
+  Type p = ptrTy, i8 = i8Ty, i32 = i32Ty, i64 = i64Ty, f64 = f64Ty;
+  // The C ABI of include/tsc/Runtime/tsc_runtime.h. C bool travels as i8.
+  struct Decl {
+    StringRef name;
+    Type result;
+    SmallVector<Type> params;
+  };
+  const Decl decls[] = {
+      {"tsc_value_release", voidTy, {p}},
+      {"tsc_value_copy", i32, {p, p}},
+      {"tsc_value_make_none", i32, {p}},
+      {"tsc_value_make_int", i32, {i64, p}},
+      {"tsc_value_make_float", i32, {f64, p}},
+      {"tsc_value_make_bool", i32, {i8, p}},
+      {"tsc_value_make_str", i32, {p, i64, p}},
+      {"tsc_value_make_device", i32, {p, p}},
+      {"tsc_value_get_int", i32, {p, p}},
+      {"tsc_value_get_float", i32, {p, p}},
+      {"tsc_value_get_bool", i32, {p, p}},
+      {"tsc_frame_enter", p, {}},
+      {"tsc_frame_exit", voidTy, {p, i32, p, i64}},
+      {"tsc_constant_tensor", i32, {p, p, i32, i64, p, p}},
+      {"tsc_call_op", i32, {p, p, p, p, i64, p, i64}},
+      {"tsc_list_construct", i32, {p, p, p, i64, p}},
+      {"tsc_list_unpack", i32, {p, i64, p}},
+      {"tsc_tuple_construct", i32, {p, i64, p}},
+      {"tsc_tuple_unpack", i32, {p, i64, p}},
+      {"tsc_tuple_index", i32, {p, i64, p}},
+      {"tsc_raise", i32, {p}},
+      {"tsc_check_arg", i32, {p, i64, p, p, i32, i64, p}},
+      {"tsc_error_arg_count", i32, {p, i64, i64}},
+      {"tsc_error_no_method", i32, {p}},
+      {"strcmp", i32, {p, p}},
+  };
+  for (const Decl &d : decls) {
+    if (d.name != name)
+      continue;
+    OpBuilder b(ctx);
+    b.setInsertionPointToEnd(module.getBody());
+    return LLVM::LLVMFuncOp::create(
+        b, module.getLoc(), name, LLVM::LLVMFunctionType::get(d.result, d.params));
+  }
+  llvm::report_fatal_error("tsc: unknown runtime function requested");
+}
+
+LLVM::GlobalOp LoweringContext::makeGlobal(Location loc, Type type,
+                                           bool isConstant, StringRef prefix,
+                                           Attribute init,
+                                           uint64_t alignment) {
+  OpBuilder b(ctx);
+  b.setInsertionPointToStart(module.getBody());
+  std::string name = ("__tsc_" + prefix + "_" + Twine(nextGlobal++)).str();
+  return LLVM::GlobalOp::create(b, loc, type, isConstant,
+                                LLVM::Linkage::Internal, name, init,
+                                alignment);
+}
+
+Value LoweringContext::stringPtr(OpBuilder &b, Location loc, StringRef s) {
+  LLVM::GlobalOp &global = strings[s];
+  if (!global) {
+    std::string data = s.str();
+    data.push_back('\0');
+    global = makeGlobal(loc, LLVM::LLVMArrayType::get(i8Ty, data.size()),
+                        /*isConstant=*/true, "str",
+                        StringAttr::get(ctx, data), /*alignment=*/1);
+  }
+  return LLVM::AddressOfOp::create(b, loc, global);
+}
+
+Value LoweringContext::bytesPtr(OpBuilder &b, Location loc, StringRef bytes,
+                                StringRef prefix) {
+  auto global = makeGlobal(
+      loc, LLVM::LLVMArrayType::get(i8Ty, std::max<size_t>(bytes.size(), 1)),
+      /*isConstant=*/true, prefix,
+      StringAttr::get(ctx, bytes.empty() ? StringRef("\0", 1) : bytes),
+      /*alignment=*/64);
+  return LLVM::AddressOfOp::create(b, loc, global);
+}
+
+Value LoweringContext::newCacheSlot(OpBuilder &b, Location loc) {
+  auto global = makeGlobal(loc, ptrTy, /*isConstant=*/false, "cache",
+                           Attribute(), /*alignment=*/8);
+  // A zero initializer region: the slot starts as a null pointer.
+  OpBuilder ib(ctx);
+  ib.createBlock(&global.getInitializerRegion());
+  LLVM::ReturnOp::create(ib, loc,
+                         ValueRange{LLVM::ZeroOp::create(ib, loc, ptrTy)});
+  return LLVM::AddressOfOp::create(b, loc, global);
+}
+
+Value LoweringContext::constI32(OpBuilder &b, Location loc, int32_t v) {
+  return LLVM::ConstantOp::create(b, loc, i32Ty, b.getI32IntegerAttr(v));
+}
+
+Value LoweringContext::constI64(OpBuilder &b, Location loc, int64_t v) {
+  return LLVM::ConstantOp::create(b, loc, i64Ty, b.getI64IntegerAttr(v));
+}
+
+Value LoweringContext::nullPtr(OpBuilder &b, Location loc) {
+  return LLVM::ZeroOp::create(b, loc, ptrTy);
+}
+
+} // namespace tsc

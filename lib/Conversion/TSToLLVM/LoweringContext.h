@@ -1,0 +1,57 @@
+//===- LoweringContext.h - shared state of the ts-to-LLVM lowering -*- C++ -*-//
+//
+// Module-level helpers: runtime function declarations, constant globals
+// (strings, raw bytes), per-call-site cache slots and the type mapping.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TSC_LIB_CONVERSION_TSTOLLVM_LOWERINGCONTEXT_H
+#define TSC_LIB_CONVERSION_TSTOLLVM_LOWERINGCONTEXT_H
+
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "llvm/ADT/StringMap.h"
+
+namespace tsc {
+
+class LoweringContext {
+public:
+  explicit LoweringContext(mlir::ModuleOp module);
+
+  mlir::ModuleOp module;
+  mlir::MLIRContext *ctx;
+  mlir::Type ptrTy, voidTy, i1Ty, i8Ty, i32Ty, i64Ty, f64Ty;
+
+  /// The declaration of a runtime (or libc) function; declared on first use.
+  mlir::LLVM::LLVMFuncOp runtimeFunc(llvm::StringRef name);
+
+  /// Address of a NUL-terminated constant string (deduplicated).
+  mlir::Value stringPtr(mlir::OpBuilder &b, mlir::Location loc,
+                        llvm::StringRef s);
+  /// Address of a constant byte array (read-only, 64-byte aligned).
+  mlir::Value bytesPtr(mlir::OpBuilder &b, mlir::Location loc,
+                       llvm::StringRef bytes, llvm::StringRef prefix);
+  /// Address of a new zero-initialized pointer-sized global, private to one
+  /// call site, that the runtime fills on first use.
+  mlir::Value newCacheSlot(mlir::OpBuilder &b, mlir::Location loc);
+
+  /// The LLVM type of a TorchScript value: i64/f64/i1 for scalars, a handle
+  /// pointer for everything else.
+  mlir::Type lower(mlir::Type tsType) const;
+
+  mlir::Value constI32(mlir::OpBuilder &b, mlir::Location loc, int32_t v);
+  mlir::Value constI64(mlir::OpBuilder &b, mlir::Location loc, int64_t v);
+  mlir::Value nullPtr(mlir::OpBuilder &b, mlir::Location loc);
+
+private:
+  mlir::LLVM::GlobalOp makeGlobal(mlir::Location loc, mlir::Type type,
+                                  bool isConstant, llvm::StringRef prefix,
+                                  mlir::Attribute init, uint64_t alignment);
+  llvm::StringMap<mlir::LLVM::GlobalOp> strings;
+  unsigned nextGlobal = 0;
+};
+
+} // namespace tsc
+
+#endif // TSC_LIB_CONVERSION_TSTOLLVM_LOWERINGCONTEXT_H

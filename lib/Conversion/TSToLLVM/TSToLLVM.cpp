@@ -1,0 +1,54 @@
+//===- TSToLLVM.cpp - the -tsc-convert-ts-to-llvm pass --------------------===//
+
+#include "Lowering.h"
+#include "tsc/Conversion/Passes.h"
+#include "tsc/Dialect/TS/IR/TSDialect.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+
+namespace tsc {
+#define GEN_PASS_DEF_CONVERTTSTOLLVM
+#include "tsc/Conversion/Passes.h.inc"
+} // namespace tsc
+
+using namespace mlir;
+
+namespace {
+
+struct ConvertTSToLLVMPass
+    : public tsc::impl::ConvertTSToLLVMBase<ConvertTSToLLVMPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    if (!tsc::isCIdentifier(modelName)) {
+      module.emitError("model name '")
+          << modelName << "' is not a C identifier";
+      return signalPassFailure();
+    }
+    FailureOr<SmallVector<tsc::MethodSignature>> methods =
+        tsc::collectMethods(module);
+    if (failed(methods))
+      return signalPassFailure();
+    if (methods->empty()) {
+      module.emitError("the module has no method to compile");
+      return signalPassFailure();
+    }
+    tsc::LoweringContext lc(module);
+    SmallVector<LLVM::LLVMFuncOp> impls;
+    for (const tsc::MethodSignature &m : *methods) {
+      FailureOr<LLVM::LLVMFuncOp> impl = tsc::lowerMethodBody(
+          lc, m.func, modelName + "_" + m.name + "_impl");
+      if (failed(impl))
+        return signalPassFailure();
+      impls.push_back(*impl);
+    }
+    if (failed(tsc::emitEntryPoints(lc, modelName, *methods, impls)))
+      return signalPassFailure();
+    // The ts functions are now dead: only LLVM dialect remains.
+    for (auto func : llvm::make_early_inc_range(module.getOps<func::FuncOp>()))
+      func.erase();
+  }
+};
+
+} // namespace

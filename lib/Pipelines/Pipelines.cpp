@@ -1,0 +1,68 @@
+//===- Pipelines.cpp - tsc's pass pipelines -------------------------------===//
+//
+// The one place where tsc's pipelines are assembled, in order.
+//
+//===----------------------------------------------------------------------===//
+
+#include "tsc/Pipelines/Pipelines.h"
+#include "tsc/Conversion/Passes.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/Passes.h"
+
+using namespace mlir;
+
+namespace tsc {
+
+void buildTSOptimizationPipeline(OpPassManager &pm,
+                                 const PipelineOptions &options) {
+  if (options.optLevel == 0)
+    return;
+  // Folds scalar arithmetic and comparisons on constants (the dialect's
+  // folders) and erases what became dead.
+  pm.addPass(createCanonicalizerPass());
+  // Merges identical pure ops (constants, scalar arithmetic, tuples).
+  pm.addPass(createCSEPass());
+}
+
+void buildLowerToLLVMPipeline(OpPassManager &pm,
+                              const PipelineOptions &options) {
+  ConvertTSToLLVMOptions convert;
+  convert.modelName = options.modelName;
+  // Everything becomes LLVM dialect and runtime calls in one pass: the ts
+  // values' representation (native scalar or runtime handle) and their
+  // lifetimes are decided together.
+  pm.addPass(createConvertTSToLLVM(convert));
+  if (options.optLevel == 0)
+    return;
+  // Cleans up the constants and block arguments the conversion left.
+  pm.addPass(createCanonicalizerPass());
+}
+
+namespace {
+struct PipelineCLOptions : public PassPipelineOptions<PipelineCLOptions> {
+  Option<unsigned> optLevel{*this, "opt-level",
+                            llvm::cl::desc("Optimization level (0-3)"),
+                            llvm::cl::init(2)};
+  Option<std::string> modelName{*this, "model-name",
+                                llvm::cl::desc("Exported symbol prefix"),
+                                llvm::cl::init("model")};
+  PipelineOptions get() const { return {optLevel, modelName}; }
+};
+} // namespace
+
+void registerPipelines() {
+  PassPipelineRegistration<PipelineCLOptions>(
+      "tsc-optimize", "tsc's optimizations on the ts dialect",
+      [](OpPassManager &pm, const PipelineCLOptions &o) {
+        buildTSOptimizationPipeline(pm, o.get());
+      });
+  PassPipelineRegistration<PipelineCLOptions>(
+      "tsc-lower-to-llvm", "Lower the ts dialect to the LLVM dialect",
+      [](OpPassManager &pm, const PipelineCLOptions &o) {
+        buildLowerToLLVMPipeline(pm, o.get());
+      });
+}
+
+} // namespace tsc

@@ -1,0 +1,174 @@
+//===- Operators.cpp - the boxed operator call, lists and tuples ----------===//
+
+#include "RuntimeInternal.h"
+
+#include <ATen/core/ivalue.h>
+#include <torch/csrc/jit/runtime/operator.h>
+
+#include <atomic>
+
+using namespace tsc::runtime;
+
+namespace tsc::runtime {
+c10::TypePtr parseType(const std::string &spelling);
+} // namespace tsc::runtime
+
+namespace {
+
+/// A resolved operator, cached per call site for the life of the process.
+struct ResolvedOp {
+  torch::jit::Operation operation;
+  bool isVararg;
+};
+
+template <typename T>
+T *loadOrInit(void **cache, const std::function<T *()> &make) {
+  auto *slot = reinterpret_cast<std::atomic<T *> *>(cache);
+  T *cur = slot->load(std::memory_order_acquire);
+  if (cur)
+    return cur;
+  T *made = make();
+  if (slot->compare_exchange_strong(cur, made, std::memory_order_acq_rel))
+    return made;
+  delete made; // another thread resolved it first
+  return cur;
+}
+
+} // namespace
+
+extern "C" {
+
+int32_t tsc_call_op(void **cache, const char *name, const char *overload,
+                    tsc_value_t *const *args, int64_t nargs,
+                    tsc_value_t **results, int64_t nresults) {
+  TSC_REQUIRE(cache);
+  TSC_REQUIRE(name);
+  TSC_REQUIRE(overload);
+  if (nargs > 0)
+    TSC_REQUIRE(args);
+  if (nresults > 0)
+    TSC_REQUIRE(results);
+  return guard([&] {
+    ResolvedOp *op = loadOrInit<ResolvedOp>(cache, [&]() -> ResolvedOp * {
+      auto found =
+          torch::jit::findOperatorFor(c10::OperatorName(name, overload));
+      std::string full = std::string(name) + (*overload ? "." : "") + overload;
+      TORCH_CHECK(found, "unknown operator ", full,
+                  " (is the library that registers it loaded?)");
+      TORCH_CHECK(found->hasOperation(), "operator ", full,
+                  " needs its graph node and cannot be called boxed");
+      return new ResolvedOp{found->getOperation(),
+                            found->schema().is_vararg()};
+    });
+    torch::jit::Stack stack;
+    stack.reserve(nargs + 1);
+    for (int64_t i = 0; i < nargs; ++i) {
+      TORCH_CHECK(args[i], "argument ", i, " of ", name, " is null");
+      stack.push_back(args[i]->ivalue);
+    }
+    // Vararg operators take their argument count on top of the stack, as
+    // TorchScript's interpreter passes it.
+    if (op->isVararg)
+      stack.emplace_back(nargs);
+    op->operation(stack);
+    TORCH_CHECK(static_cast<int64_t>(stack.size()) == nresults, name,
+                " returned ", stack.size(), " values, expected ", nresults);
+    for (int64_t i = 0; i < nresults; ++i)
+      results[i] = newValue(std::move(stack[i]));
+    return TSC_OK;
+  });
+}
+
+int32_t tsc_list_construct(void **cache, const char *type,
+                           tsc_value_t *const *elements, int64_t n,
+                           tsc_value_t **out) {
+  TSC_REQUIRE(cache);
+  TSC_REQUIRE(type);
+  TSC_REQUIRE(out);
+  if (n > 0)
+    TSC_REQUIRE(elements);
+  return guard([&] {
+    struct ListType {
+      c10::TypePtr element;
+    };
+    ListType *lt = loadOrInit<ListType>(cache, [&] {
+      c10::TypePtr t = parseType(type);
+      TORCH_CHECK(t && t->kind() == c10::TypeKind::ListType,
+                  "cannot make a list of type ", type);
+      return new ListType{t->expectRef<c10::ListType>().getElementType()};
+    });
+    c10::impl::GenericList list(lt->element);
+    list.reserve(n);
+    for (int64_t i = 0; i < n; ++i)
+      list.push_back(elements[i]->ivalue);
+    *out = newValue(c10::IValue(std::move(list)));
+    return TSC_OK;
+  });
+}
+
+int32_t tsc_list_unpack(tsc_value_t *list, int64_t n, tsc_value_t **out) {
+  TSC_REQUIRE(list);
+  if (n > 0)
+    TSC_REQUIRE(out);
+  return guard([&] {
+    TORCH_CHECK(list->ivalue.isList(), "expected a list, got ",
+                list->ivalue.tagKind());
+    auto l = list->ivalue.toListRef();
+    if (static_cast<int64_t>(l.size()) != n)
+      return fail(TSC_ERROR, "Expected " + std::to_string(n) +
+                                 " elements in a list but found " +
+                                 std::to_string(l.size()));
+    for (int64_t i = 0; i < n; ++i)
+      out[i] = newValue(l[i]);
+    return TSC_OK;
+  });
+}
+
+int32_t tsc_tuple_construct(tsc_value_t *const *elements, int64_t n,
+                            tsc_value_t **out) {
+  TSC_REQUIRE(out);
+  if (n > 0)
+    TSC_REQUIRE(elements);
+  return guard([&] {
+    std::vector<c10::IValue> items;
+    items.reserve(n);
+    for (int64_t i = 0; i < n; ++i)
+      items.push_back(elements[i]->ivalue);
+    *out = newValue(c10::ivalue::Tuple::create(std::move(items)));
+    return TSC_OK;
+  });
+}
+
+int32_t tsc_tuple_unpack(tsc_value_t *tuple, int64_t n, tsc_value_t **out) {
+  TSC_REQUIRE(tuple);
+  if (n > 0)
+    TSC_REQUIRE(out);
+  return guard([&] {
+    TORCH_CHECK(tuple->ivalue.isTuple(), "expected a tuple, got ",
+                tuple->ivalue.tagKind());
+    const auto &items = tuple->ivalue.toTupleRef().elements();
+    TORCH_CHECK(static_cast<int64_t>(items.size()) == n, "expected a tuple of ",
+                n, " elements, got ", items.size());
+    for (int64_t i = 0; i < n; ++i)
+      out[i] = newValue(items[i]);
+    return TSC_OK;
+  });
+}
+
+int32_t tsc_tuple_index(tsc_value_t *tuple, int64_t index, tsc_value_t **out) {
+  TSC_REQUIRE(tuple);
+  TSC_REQUIRE(out);
+  return guard([&] {
+    TORCH_CHECK(tuple->ivalue.isTuple(), "expected a tuple, got ",
+                tuple->ivalue.tagKind());
+    const auto &items = tuple->ivalue.toTupleRef().elements();
+    int64_t size = static_cast<int64_t>(items.size());
+    int64_t i = index < 0 ? index + size : index;
+    if (i < 0 || i >= size)
+      return fail(TSC_ERROR, "tuple index out of range");
+    *out = newValue(items[i]);
+    return TSC_OK;
+  });
+}
+
+} // extern "C"

@@ -1,0 +1,59 @@
+//===- RuntimeInternal.h - shared by the runtime's translation units -------===//
+//
+// A handle is a heap cell holding one c10::IValue (one reference to the
+// value). Handles made while a frame is active are linked into it, so that a
+// failing call releases everything it made.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TSC_LIB_RUNTIME_RUNTIMEINTERNAL_H
+#define TSC_LIB_RUNTIME_RUNTIMEINTERNAL_H
+
+#include "tsc/Runtime/tsc_runtime.h"
+
+#include <ATen/core/ivalue.h>
+#include <c10/util/Exception.h>
+
+#include <exception>
+#include <string>
+
+struct tsc_value {
+  c10::IValue ivalue;
+  // Links in the owning frame's list; both null when no frame owns it.
+  tsc_value *prev = nullptr;
+  tsc_value *next = nullptr;
+};
+
+namespace tsc::runtime {
+
+/// Makes a handle; links it into the current frame, if any.
+tsc_value *newValue(c10::IValue v);
+
+/// Records `message` as this thread's last error and returns `code`.
+int32_t fail(int32_t code, std::string message);
+
+/// Runs `fn`, turning any C++ exception into TSC_ERROR and a message.
+template <typename Fn> int32_t guard(Fn &&fn) {
+  try {
+    return fn();
+  } catch (const c10::Error &e) {
+    return fail(TSC_ERROR, e.what_without_backtrace());
+  } catch (const std::exception &e) {
+    return fail(TSC_ERROR, e.what());
+  } catch (...) {
+    return fail(TSC_ERROR, "unknown C++ exception");
+  }
+}
+
+/// Fails with a TSC_ERROR_ARGUMENT when a required pointer is null.
+#define TSC_REQUIRE(ptr)                                                       \
+  do {                                                                         \
+    if (!(ptr))                                                                \
+      return ::tsc::runtime::fail(TSC_ERROR_ARGUMENT,                          \
+                                  std::string(__func__) + ": " #ptr            \
+                                  " is null");                                 \
+  } while (0)
+
+} // namespace tsc::runtime
+
+#endif // TSC_LIB_RUNTIME_RUNTIMEINTERNAL_H

@@ -1,0 +1,40 @@
+# -*- Python -*-
+# lit configuration of tsc's tests.
+
+import os
+import lit.formats
+from lit.llvm import llvm_config
+
+config.name = "TSC"
+config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
+config.suffixes = [".mlir", ".test"]
+config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.tsc_obj_root, "test")
+
+llvm_config.use_default_substitutions()
+# `not` and FileCheck at the start of a RUN line need the tools on PATH.
+llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
+llvm_config.with_environment("PATH", config.tsc_tools_dir, append_path=True)
+llvm_config.add_tool_substitutions(
+    ["tsc-opt", "tsc", "tsc-run", "llvm-nm"],
+    [config.tsc_tools_dir, config.llvm_tools_dir])
+
+# Fixture scripts run with Debian's Python, which has torch.
+config.substitutions.append(("%torch_python", config.torch_python))
+config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
+config.substitutions.append(("%utils", os.path.join(config.tsc_src_root, "utils")))
+# Compiling and linking a C++ program against a compiled model.
+config.substitutions.append(
+    ("%link_model",
+     "%s -std=c++17 -O1 -I%s/include %s -o" %
+     (config.cxx, config.tsc_src_root, config.torch_include_flags)))
+config.substitutions.append(
+    ("%model_libs",
+     "-L%s -ltsc_runtime -Wl,-rpath,%s -L%s -ltorch -ltorch_cpu -lc10 -Wl,-rpath,%s" %
+     (config.tsc_lib_dir, config.tsc_lib_dir, config.torch_lib_dir, config.torch_lib_dir)))
+
+if config.tsc_enable_torch and config.torch_python:
+    config.available_features.add("torch")
+if config.ptxas:
+    config.available_features.add("ptxas")

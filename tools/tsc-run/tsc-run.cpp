@@ -1,0 +1,261 @@
+//===- tsc-run.cpp - run a compiled model through its boxed entry point ---===//
+//
+//   tsc-run model.so [--method forward] --inputs in.pt [--output out.pt]
+//           [--compare model.pt] [--repeat N]
+//
+// in.pt is what Python's torch.save(args_tuple, "in.pt") writes; out.pt is
+// readable by torch.load. --compare runs the same method of the archive (or
+// .py source) with LibTorch's TorchScript interpreter on the same inputs and
+// prints per output the max absolute and relative error; the exit status is
+// 0 only if everything matches within --rtol/--atol.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Compare.h"
+#include "PickleCompat.h"
+#include "tsc/Runtime/tsc_runtime.h"
+
+#include <torch/jit.h>
+#include <torch/csrc/jit/frontend/script_type_parser.h>
+#include <torch/csrc/jit/serialization/import.h>
+#include <torch/csrc/jit/serialization/pickle.h>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <dlfcn.h>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace {
+
+using RunFn = int32_t (*)(const char *, tsc_value_t *const *, int64_t,
+                          tsc_value_t **);
+using SignatureFn = const char *(*)();
+
+struct Options {
+  std::string model;
+  std::string name;
+  std::string method = "forward";
+  std::string inputs;
+  std::string output;
+  std::string compare;
+  int repeat = 0;
+  tsc::Tolerance tol;
+};
+
+int fail(const std::string &message) {
+  std::cerr << "tsc-run: error: " << message << "\n";
+  return 1;
+}
+
+/// The model name tsc derives from a file name ("libmy-cell.so" -> "my_cell").
+std::string nameFromPath(const std::string &path) {
+  std::string base = path.substr(path.find_last_of('/') + 1);
+  base = base.substr(0, base.find('.'));
+  if (base.rfind("lib", 0) == 0 && base.size() > 3)
+    base = base.substr(3);
+  for (char &c : base)
+    if (!isalnum(static_cast<unsigned char>(c)))
+      c = '_';
+  if (base.empty() || isdigit(static_cast<unsigned char>(base[0])))
+    base = "m_" + base;
+  return base;
+}
+
+/// One call of the compiled method; throws with the runtime's message.
+c10::IValue callCompiled(RunFn run, const std::string &method,
+                         const std::vector<c10::IValue> &args) {
+  std::vector<tsc_value_t *> handles;
+  for (const c10::IValue &a : args) {
+    tsc_value_t *h = nullptr;
+    if (tsc_value_from_ivalue(&a, &h) != TSC_OK)
+      throw std::runtime_error(tsc_last_error());
+    handles.push_back(h);
+  }
+  tsc_value_t *result = nullptr;
+  int32_t status = run(method.c_str(), handles.data(),
+                       static_cast<int64_t>(handles.size()), &result);
+  for (tsc_value_t *h : handles)
+    tsc_value_release(h);
+  if (status != TSC_OK)
+    throw std::runtime_error(tsc_last_error());
+  c10::IValue out;
+  tsc_value_to_ivalue(result, &out);
+  tsc_value_release(result);
+  return out;
+}
+
+/// Runs the reference: the archive's method or the source's function.
+std::function<c10::IValue(const std::vector<c10::IValue> &)>
+loadReference(const std::string &path, const std::string &method) {
+  if (path.size() > 3 && path.compare(path.size() - 3, 3, ".py") == 0) {
+    std::ifstream in(path);
+    std::stringstream src;
+    src << in.rdbuf();
+    auto cu = torch::jit::compile(src.str());
+    return [cu, method](const std::vector<c10::IValue> &args) {
+      return cu->get_function(method)(args);
+    };
+  }
+  auto module = std::make_shared<torch::jit::Module>(torch::jit::load(path));
+  module->eval();
+  return [module, method](const std::vector<c10::IValue> &args) {
+    return module->get_method(method)(args);
+  };
+}
+
+double medianMs(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v.empty() ? 0 : v[v.size() / 2];
+}
+
+template <typename Fn> double timeMs(Fn &&fn) {
+  auto t0 = std::chrono::steady_clock::now();
+  fn();
+  auto t1 = std::chrono::steady_clock::now();
+  return std::chrono::duration<double, std::milli>(t1 - t0).count();
+}
+
+int runTool(const Options &o) {
+  // dlopen searches the library path for a bare file name; the user meant
+  // the file.
+  std::string path =
+      o.model.find('/') == std::string::npos ? "./" + o.model : o.model;
+  void *lib = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+  if (!lib)
+    return fail(std::string("cannot load '") + o.model + "': " + dlerror());
+  std::string name = o.name.empty() ? nameFromPath(o.model) : o.name;
+  auto run = reinterpret_cast<RunFn>(dlsym(lib, (name + "_run").c_str()));
+  auto signature =
+      reinterpret_cast<SignatureFn>(dlsym(lib, (name + "_signature").c_str()));
+  if (!run || !signature)
+    return fail("'" + o.model + "' has no symbols " + name + "_run/" + name +
+                "_signature: not compiled by tsc, or compiled with another "
+                "--name (pass it with --name)");
+
+  nlohmann::json sig = nlohmann::json::parse(signature());
+  const nlohmann::json *methodSig = nullptr;
+  for (const auto &m : sig["methods"])
+    if (m["name"] == o.method)
+      methodSig = &m;
+  if (!methodSig)
+    return fail("the model has no method '" + o.method + "'");
+
+  c10::IValue loaded;
+  try {
+    loaded = tsc::loadTorchSave(o.inputs);
+  } catch (const c10::Error &e) {
+    return fail("cannot read inputs '" + o.inputs + "': " +
+                e.what_without_backtrace());
+  } catch (const std::exception &e) {
+    return fail("cannot read inputs '" + o.inputs + "': " + e.what());
+  }
+  std::vector<c10::IValue> args;
+  if (loaded.isTuple())
+    args = loaded.toTupleRef().elements().vec();
+  else
+    args.push_back(loaded);
+  const auto &argSigs = (*methodSig)["args"];
+  for (size_t i = 0; i < args.size() && i < argSigs.size(); ++i) {
+    c10::TypePtr type;
+    try {
+      type = torch::jit::ScriptTypeParser().parseType(
+          argSigs[i]["type"].get<std::string>());
+    } catch (const std::exception &) {
+    }
+    args[i] = tsc::retype(args[i], type);
+  }
+
+  c10::IValue result;
+  try {
+    result = callCompiled(run, o.method, args);
+  } catch (const std::exception &e) {
+    return fail(o.method + "() failed: " + e.what());
+  }
+  if (!o.output.empty()) {
+    std::vector<char> bytes = torch::jit::pickle_save(result);
+    std::ofstream out(o.output, std::ios::binary);
+    out.write(bytes.data(), bytes.size());
+    if (!out)
+      return fail("cannot write '" + o.output + "'");
+  } else if (o.compare.empty()) {
+    std::cout << result << "\n";
+  }
+
+  std::function<c10::IValue(const std::vector<c10::IValue> &)> reference;
+  bool ok = true;
+  if (!o.compare.empty()) {
+    try {
+      reference = loadReference(o.compare, o.method);
+      c10::IValue want = reference(args);
+      ok = tsc::compareValues(result, want, o.tol, "output", std::cout);
+    } catch (const c10::Error &e) {
+      return fail(std::string("reference run failed: ") +
+                  e.what_without_backtrace());
+    } catch (const std::exception &e) {
+      return fail(std::string("reference run failed: ") + e.what());
+    }
+    std::cout << (ok ? "match" : "MISMATCH") << " (rtol " << o.tol.rtol
+              << ", atol " << o.tol.atol << ")\n";
+  }
+
+  if (o.repeat > 0) {
+    std::vector<double> compiled, interp;
+    try {
+      for (int i = 0; i < o.repeat; ++i) {
+        compiled.push_back(timeMs([&] { callCompiled(run, o.method, args); }));
+        if (reference)
+          interp.push_back(timeMs([&] { reference(args); }));
+      }
+    } catch (const std::exception &e) {
+      return fail(std::string("timed run failed: ") + e.what());
+    }
+    std::cout << "compiled: median " << medianMs(compiled) << " ms over "
+              << o.repeat << " calls\n";
+    if (reference)
+      std::cout << "interpreter: median " << medianMs(interp) << " ms over "
+                << o.repeat << " calls\n";
+  }
+  return ok ? 0 : 1;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  CLI::App app{"tsc-run: run a model compiled by tsc (--emit=shared)"};
+  Options o;
+  app.add_option("model", o.model, "Shared library made by tsc --emit=shared")
+      ->required();
+  app.add_option("--name", o.name,
+                 "The model's --name (default: from the file name)");
+  app.add_option("--method", o.method, "Method to run (default forward)");
+  app.add_option("--inputs", o.inputs,
+                 "torch.save'd tuple of positional arguments")
+      ->required();
+  app.add_option("--output", o.output, "Write the result here (torch.load-able)");
+  app.add_option("--compare", o.compare,
+                 "Also run this archive (or .py) with LibTorch's interpreter "
+                 "and compare");
+  app.add_option("--repeat", o.repeat, "Time this many calls (median)")
+      ->check(CLI::NonNegativeNumber);
+  app.add_option("--rtol", o.tol.rtol, "Relative tolerance (default 1e-5)");
+  app.add_option("--atol", o.tol.atol, "Absolute tolerance (default 1e-6)");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp &e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError &e) {
+    return fail(e.what());
+  }
+  try {
+    return runTool(o);
+  } catch (const c10::Error &e) {
+    return fail(e.what_without_backtrace());
+  } catch (const std::exception &e) {
+    return fail(e.what());
+  }
+}

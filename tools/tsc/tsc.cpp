@@ -1,0 +1,297 @@
+//===- tsc.cpp - the TorchScript compiler driver --------------------------===//
+//
+//   tsc model.pt -o model.o [--emit=obj] [--name NAME] [-O2] [--mcpu CPU]
+//
+// Imports a TorchScript archive or source, optimizes it, lowers it to native
+// code and writes what --emit asks for. Errors are printed as
+// `file:line:col: error: message` (or `tsc: error: message` when there is no
+// location); the exit status is then 1 and no output file is left behind.
+//
+//===----------------------------------------------------------------------===//
+
+#include "tsc/Conversion/Passes.h"
+#include "tsc/Conversion/TSToLLVM/ModelSignature.h"
+#include "tsc/Dialect/TS/IR/TSDialect.h"
+#include "tsc/Frontend/Importer.h"
+#include "tsc/Pipelines/Pipelines.h"
+#include "tsc/Target/HeaderEmitter.h"
+#include "tsc/Target/NativeCode.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Pass/PassManager.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FileUtilities.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/ToolOutputFile.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <CLI/CLI.hpp>
+
+using namespace mlir;
+
+namespace {
+
+/// What --emit accepts, and the file extension of each.
+const std::map<std::string, std::string> kEmitKinds = {
+    {"torch-graph", ".graph"}, {"ts", ".ts.mlir"}, {"mlir", ".mlir"},
+    {"llvm", ".ll"},           {"asm", ".s"},      {"obj", ".o"},
+    {"shared", ".so"},         {"header", ".h"}};
+
+struct DriverOptions {
+  std::string input;
+  std::string output;
+  std::string emit = "obj";
+  std::string name;
+  unsigned optLevel = 2;
+  std::string cpu = "x86-64-v2";
+};
+
+void error(const llvm::Twine &message) {
+  llvm::errs() << "tsc: error: " << message << "\n";
+}
+
+/// Prints diagnostics as `file:line:col: error: message`, or with a `tsc:`
+/// prefix when the location has no line.
+LogicalResult printDiagnostic(Diagnostic &diag) {
+  std::string prefix = "tsc: ";
+  if (auto flc = dyn_cast<FileLineColLoc>(diag.getLocation()))
+    if (flc.getLine() > 0)
+      prefix = (flc.getFilename().str() + ":" + std::to_string(flc.getLine()) +
+                ":" + std::to_string(flc.getColumn()) + ": ");
+  StringRef severity = diag.getSeverity() == DiagnosticSeverity::Error ? "error"
+                       : diag.getSeverity() == DiagnosticSeverity::Warning
+                           ? "warning"
+                           : "note";
+  llvm::errs() << prefix << severity << ": " << diag.str() << "\n";
+  for (Diagnostic &note : diag.getNotes())
+    printDiagnostic(note);
+  return success();
+}
+
+/// A C identifier made from a file name: "my-cell.pt" -> "my_cell".
+std::string defaultModelName(StringRef path) {
+  std::string stem = llvm::sys::path::stem(path).str();
+  while (llvm::sys::path::has_extension(stem))
+    stem = llvm::sys::path::stem(stem).str();
+  for (char &c : stem)
+    if (!isalnum(static_cast<unsigned char>(c)))
+      c = '_';
+  if (stem.empty() || isdigit(static_cast<unsigned char>(stem[0])))
+    stem = "m_" + stem;
+  return stem;
+}
+
+std::unique_ptr<llvm::ToolOutputFile> openOutput(StringRef path) {
+  std::error_code ec;
+  auto file = std::make_unique<llvm::ToolOutputFile>(path, ec,
+                                                     llvm::sys::fs::OF_None);
+  if (ec) {
+    error("cannot write '" + path + "': " + ec.message());
+    return nullptr;
+  }
+  return file;
+}
+
+/// Where libtsc_runtime.so is: <tsc's directory>/../lib.
+std::string runtimeLibraryDir(const char *argv0) {
+  std::string exe =
+      llvm::sys::fs::getMainExecutable(argv0, (void *)&runtimeLibraryDir);
+  SmallString<256> dir(llvm::sys::path::parent_path(exe));
+  llvm::sys::path::append(dir, "..", "lib");
+  SmallString<256> real;
+  if (!llvm::sys::fs::real_path(dir, real))
+    return std::string(real);
+  return std::string(dir);
+}
+
+/// Links `object` into the shared library `output` with the system C++
+/// compiler driver, against libtsc_runtime.
+LogicalResult linkShared(StringRef object, StringRef output,
+                         const std::string &libDir) {
+  llvm::ErrorOr<std::string> cxx = llvm::sys::findProgramByName("c++");
+  if (!cxx) {
+    error("--emit=shared needs a system linker driver ('c++') on PATH");
+    return failure();
+  }
+  SmallVector<std::string> args = {*cxx,
+                                   "-shared",
+                                   "-o",
+                                   output.str(),
+                                   object.str(),
+                                   "-L" + libDir,
+                                   "-ltsc_runtime",
+                                   "-Wl,-rpath," + libDir};
+  SmallVector<StringRef> argRefs(args.begin(), args.end());
+  std::string message;
+  int rc = llvm::sys::ExecuteAndWait(*cxx, argRefs, std::nullopt, {}, 0, 0,
+                                     &message);
+  if (rc != 0) {
+    error("linking '" + output + "' failed" +
+          (message.empty() ? "" : ": " + message));
+    return failure();
+  }
+  return success();
+}
+
+int run(const DriverOptions &opts, const char *argv0) {
+  std::string name = opts.name;
+  if (name.empty())
+    name = defaultModelName(!opts.output.empty() && opts.output != "-"
+                                ? opts.output
+                                : opts.input);
+  if (!tsc::isCIdentifier(name)) {
+    error("--name '" + name + "' is not a C identifier");
+    return 1;
+  }
+  std::string output = opts.output;
+  if (output.empty())
+    output = (llvm::sys::path::stem(opts.input) + kEmitKinds.at(opts.emit)).str();
+  bool binary = opts.emit == "obj" || opts.emit == "shared";
+  if (output == "-" && opts.emit == "shared") {
+    error("--emit=shared cannot write to stdout");
+    return 1;
+  }
+
+  DialectRegistry registry;
+  registry.insert<tsc::ts::TSDialect, func::FuncDialect, LLVM::LLVMDialect>();
+  tsc::registerNativeCodeTranslations(registry);
+  MLIRContext context(registry);
+  context.loadAllAvailableDialects();
+  ScopedDiagnosticHandler handler(&context, printDiagnostic);
+
+  tsc::ImportOptions importOptions;
+  importOptions.path = opts.input;
+  importOptions.keepTorchGraphs = opts.emit == "torch-graph";
+  tsc::ImportResult imported = tsc::importTorchScript(context, importOptions);
+  if (!imported.module)
+    return 1;
+  ModuleOp module = *imported.module;
+
+  auto writeText = [&](auto &&print) -> int {
+    auto out = openOutput(output);
+    if (!out)
+      return 1;
+    print(out->os());
+    out->keep();
+    return 0;
+  };
+  if (opts.emit == "torch-graph")
+    return writeText([&](llvm::raw_ostream &os) { os << imported.torchGraphs; });
+  if (opts.emit == "ts")
+    return writeText([&](llvm::raw_ostream &os) { module.print(os); });
+
+  tsc::PipelineOptions pipelineOptions{opts.optLevel, name};
+  PassManager optimize(&context);
+  tsc::buildTSOptimizationPipeline(optimize, pipelineOptions);
+  if (failed(optimize.run(module)))
+    return 1;
+
+  FailureOr<SmallVector<tsc::MethodSignature>> methods =
+      tsc::collectMethods(module);
+  if (failed(methods))
+    return 1;
+  std::string header;
+  {
+    llvm::raw_string_ostream os(header);
+    tsc::emitHeader(name, llvm::sys::path::filename(opts.input), *methods, os);
+  }
+  if (opts.emit == "header")
+    return writeText([&](llvm::raw_ostream &os) { os << header; });
+
+  PassManager lower(&context);
+  tsc::buildLowerToLLVMPipeline(lower, pipelineOptions);
+  if (failed(lower.run(module)))
+    return 1;
+  if (opts.emit == "mlir")
+    return writeText([&](llvm::raw_ostream &os) { module.print(os); });
+
+  tsc::NativeCodeOptions codegen{opts.optLevel, opts.cpu};
+  tsc::NativeOutput kind = opts.emit == "llvm"  ? tsc::NativeOutput::LLVMIR
+                           : opts.emit == "asm" ? tsc::NativeOutput::Assembly
+                                                : tsc::NativeOutput::Object;
+  if (opts.emit == "shared") {
+    SmallString<128> tmp;
+    if (llvm::sys::fs::createTemporaryFile("tsc-" + name, "o", tmp)) {
+      error("cannot create a temporary file");
+      return 1;
+    }
+    llvm::FileRemover removeTmp(tmp);
+    {
+      auto obj = openOutput(tmp);
+      if (!obj || failed(tsc::emitNativeCode(module, codegen, kind, obj->os())))
+        return 1;
+      obj->keep();
+    }
+    if (failed(linkShared(tmp, output, runtimeLibraryDir(argv0)))) {
+      llvm::sys::fs::remove(output);
+      return 1;
+    }
+    return 0;
+  }
+
+  auto out = openOutput(output);
+  if (!out)
+    return 1;
+  if (failed(tsc::emitNativeCode(module, codegen, kind, out->os())))
+    return 1;
+  (void)binary;
+  if (opts.emit == "obj" && output != "-") {
+    // The header goes beside the object: <dir>/<name>.h.
+    SmallString<256> headerPath(llvm::sys::path::parent_path(output));
+    llvm::sys::path::append(headerPath, name + ".h");
+    auto h = openOutput(headerPath);
+    if (!h)
+      return 1;
+    h->os() << header;
+    h->keep();
+  }
+  out->keep();
+  return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  CLI::App app{"tsc: ahead-of-time compiler for TorchScript"};
+  DriverOptions opts;
+  app.add_option("input", opts.input,
+                 "TorchScript archive (torch.jit.save) or source (.py)")
+      ->required();
+  app.add_option("-o,--output", opts.output,
+                 "Output file ('-' for stdout); default: the input's stem "
+                 "with the --emit kind's extension")
+      ->group("Output");
+  std::vector<std::string> kinds;
+  for (const auto &[k, ext] : kEmitKinds)
+    kinds.push_back(k);
+  app.add_option("--emit", opts.emit,
+                 "What to write: obj (default; also writes <name>.h beside "
+                 "it), shared, header, asm, llvm, mlir (LLVM dialect), ts "
+                 "(imported ts dialect), torch-graph (TorchScript's graphs)")
+      ->check(CLI::IsMember(kinds))
+      ->group("Output");
+  app.add_option("--name", opts.name,
+                 "Prefix of the exported symbols and the header's name (a C "
+                 "identifier); default: the output's stem")
+      ->group("Output");
+  app.add_option("-O", opts.optLevel, "Optimization level 0-3 (default 2)")
+      ->check(CLI::Range(0, 3))
+      ->group("Code generation");
+  app.add_option("--mcpu", opts.cpu,
+                 "Target x86-64 CPU (default x86-64-v2; 'native' for this "
+                 "machine's)")
+      ->group("Code generation");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp &e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError &e) {
+    error(e.what());
+    return 1;
+  }
+  return run(opts, argv[0]);
+}
