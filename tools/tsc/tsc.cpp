@@ -21,6 +21,7 @@
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
+#include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FileUtilities.h"
@@ -163,10 +164,24 @@ int run(const DriverOptions &opts, const char *argv0) {
   context.loadAllAvailableDialects();
   ScopedDiagnosticHandler handler(&context, printDiagnostic);
 
-  tsc::ImportOptions importOptions;
-  importOptions.path = opts.input;
-  importOptions.keepTorchGraphs = opts.emit == "torch-graph";
-  tsc::ImportResult imported = tsc::importTorchScript(context, importOptions);
+  tsc::ImportResult imported;
+  if (StringRef(opts.input).ends_with(".mlir")) {
+    // ts dialect text (as --emit=ts writes it): compile it as imported.
+    if (opts.emit == "torch-graph") {
+      error("--emit=torch-graph needs a TorchScript archive or source");
+      return 1;
+    }
+    if (!llvm::sys::fs::exists(opts.input)) {
+      error("cannot open '" + opts.input + "': no such file");
+      return 1;
+    }
+    imported.module = parseSourceFile<ModuleOp>(opts.input, &context);
+  } else {
+    tsc::ImportOptions importOptions;
+    importOptions.path = opts.input;
+    importOptions.keepTorchGraphs = opts.emit == "torch-graph";
+    imported = tsc::importTorchScript(context, importOptions);
+  }
   if (!imported.module)
     return 1;
   ModuleOp module = *imported.module;
@@ -259,7 +274,8 @@ int main(int argc, char **argv) {
   CLI::App app{"tsc: ahead-of-time compiler for TorchScript"};
   DriverOptions opts;
   app.add_option("input", opts.input,
-                 "TorchScript archive (torch.jit.save) or source (.py)")
+                 "TorchScript archive (torch.jit.save), source (.py) or ts "
+                 "dialect (.mlir)")
       ->required();
   app.add_option("-o,--output", opts.output,
                  "Output file ('-' for stdout); default: the input's stem "

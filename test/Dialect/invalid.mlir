@@ -1,0 +1,71 @@
+// RUN: tsc-opt %s -split-input-file -verify-diagnostics
+
+func.func @constant_type_mismatch() {
+  // expected-error@+1 {{'ts.prim.Constant' op value "a" is not a constant of type 'i64'}}
+  %0 = ts.prim.Constant("a") : i64
+  return
+}
+
+// -----
+
+func.func @if_yield_count(%c: i1) {
+  // expected-error@+1 {{'ts.prim.If' op then branch yields 0 values, expected 1}}
+  %0 = ts.prim.If %c -> (i64) {
+    ts.yield
+  } else {
+    %1 = ts.prim.Constant(1 : i64) : i64
+    ts.yield %1 : i64
+  }
+  return
+}
+
+// -----
+
+func.func @if_yield_not_subtype(%c: i1, %s: !ts.str) {
+  // expected-error@+1 {{'ts.prim.If' op else branch yields '!ts.str' as value #0, which is not a subtype of 'i64'}}
+  %0 = ts.prim.If %c -> (i64) {
+    %1 = ts.prim.Constant(1 : i64) : i64
+    ts.yield %1 : i64
+  } else {
+    ts.yield %s : !ts.str
+  }
+  return
+}
+
+// -----
+
+func.func @loop_condition(%n: i64, %c: i1) {
+  // expected-error@+1 {{'ts.prim.Loop' op body must yield the continue condition (i1) first}}
+  ts.prim.Loop %n, %c {
+  ^bb0(%i: i64):
+    ts.yield %i : i64
+  }
+  return
+}
+
+// -----
+
+func.func @loop_body_arguments(%n: i64, %c: i1, %x: !ts.tensor) {
+  // expected-error@+1 {{'ts.prim.Loop' op body must take the iteration count (i64) and one argument per carried value}}
+  %0 = ts.prim.Loop %n, %c iter(%x : !ts.tensor) -> (!ts.tensor) {
+  ^bb0(%i: i64):
+    ts.yield %c, %x : i1, !ts.tensor
+  }
+  return
+}
+
+// -----
+
+func.func @bad_tensor_size() {
+  // expected-error@+1 {{tensor dimension sizes must be non-negative}}
+  %0 = "ts.prim.Uninitialized"() : () -> !ts.tensor<[-2]>
+  return
+}
+
+// -----
+
+func.func @aten_operand_type(%s: !ts.str) {
+  // expected-error@+1 {{'ts.aten.tanh' op operand #0 must be TorchScript tensor}}
+  %0 = ts.aten.tanh %s : (!ts.str) -> !ts.tensor
+  return
+}
