@@ -49,6 +49,7 @@ struct DriverOptions {
   std::string name;
   unsigned optLevel = 2;
   std::string cpu = "x86-64-v2";
+  bool printDebugInfo = false;
 };
 
 void error(const llvm::Twine &message) {
@@ -196,8 +197,12 @@ int run(const DriverOptions &opts, const char *argv0) {
   };
   if (opts.emit == "torch-graph")
     return writeText([&](llvm::raw_ostream &os) { os << imported.torchGraphs; });
+  OpPrintingFlags printing;
+  if (opts.printDebugInfo)
+    printing.enableDebugInfo();
   if (opts.emit == "ts")
-    return writeText([&](llvm::raw_ostream &os) { module.print(os); });
+    return writeText(
+        [&](llvm::raw_ostream &os) { module.print(os, printing); });
 
   tsc::PipelineOptions pipelineOptions{opts.optLevel, name};
   PassManager optimize(&context);
@@ -222,7 +227,8 @@ int run(const DriverOptions &opts, const char *argv0) {
   if (failed(lower.run(module)))
     return 1;
   if (opts.emit == "mlir")
-    return writeText([&](llvm::raw_ostream &os) { module.print(os); });
+    return writeText(
+        [&](llvm::raw_ostream &os) { module.print(os, printing); });
 
   tsc::NativeCodeOptions codegen{opts.optLevel, opts.cpu};
   tsc::NativeOutput kind = opts.emit == "llvm"  ? tsc::NativeOutput::LLVMIR
@@ -289,6 +295,9 @@ int main(int argc, char **argv) {
                  "it), shared, header, asm, llvm, mlir (LLVM dialect), ts "
                  "(imported ts dialect), torch-graph (TorchScript's graphs)")
       ->check(CLI::IsMember(kinds))
+      ->group("Output");
+  app.add_flag("--mlir-print-debuginfo", opts.printDebugInfo,
+               "Print source locations in --emit=ts/mlir output")
       ->group("Output");
   app.add_option("--name", opts.name,
                  "Prefix of the exported symbols and the header's name (a C "
