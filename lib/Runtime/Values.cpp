@@ -224,6 +224,21 @@ int32_t tsc_raise(const char *message) {
   return fail(TSC_ERROR, message ? message : "Exception");
 }
 
+int32_t tsc_raise_value(tsc_value_t *message, tsc_value_t *cls) {
+  std::string text = message && message->ivalue.isString()
+                         ? message->ivalue.toStringRef()
+                         : std::string("Exception");
+  // TorchScript's messages already name the exception ("AssertionError:
+  // ..."); a class name given separately is prefixed as Python prints it.
+  if (cls && cls->ivalue.isString()) {
+    std::string name = cls->ivalue.toStringRef();
+    name = name.substr(name.find_last_of('.') + 1);
+    if (text.rfind(name, 0) != 0)
+      text = name + ": " + text;
+  }
+  return fail(TSC_ERROR, text);
+}
+
 int32_t tsc_error_arg_count(const char *method, int64_t expected,
                             int64_t got) {
   std::ostringstream os;

@@ -178,6 +178,10 @@ TSC_RUNTIME_API int32_t tsc_tuple_index(tsc_value_t *tuple, int64_t index,
                                         tsc_value_t **out);
 /* Raises TorchScript's exception: always returns TSC_ERROR with `message`. */
 TSC_RUNTIME_API int32_t tsc_raise(const char *message);
+/* prim::RaiseException: `message` is a str value, `cls` the exception's
+ * qualified class name (a str) or None. Always returns TSC_ERROR. */
+TSC_RUNTIME_API int32_t tsc_raise_value(tsc_value_t *message,
+                                        tsc_value_t *cls);
 /* Checks argument `index` (named `name`) of a compiled method against its
  * signature: `type` is the TorchScript type string; for tensors, `dtype`
  * (TSC_DTYPE_ANY for any), `ndim` (-1 for any) and `sizes` (-1 entries for

@@ -300,6 +300,11 @@ LogicalResult MethodLowering::lowerOp(Operation *op) {
       .Case<ts::UncheckedCastOp>([&](auto o) { return lowerUncheckedCast(o); })
       .Case<ts::UninitializedOp>(
           [&](auto o) { return lowerUninitialized(o); })
+      .Case<ts::RaiseExceptionOp>([&](ts::RaiseExceptionOp o) {
+        callChecked(o.getLoc(), "tsc_raise_value",
+                    {get(o.getMsg()), get(o.getCls())});
+        return success();
+      })
       .Case<ts::GetAttrOp, ts::SetAttrOp, ts::CallMethodOp,
             ts::CallFunctionOp>([&](Operation *o) {
         return o->emitError("cannot compile '")

@@ -56,6 +56,7 @@ LLVM::LLVMFuncOp LoweringContext::runtimeFunc(StringRef name) {
       {"tsc_tuple_unpack", i32, {p, i64, p}},
       {"tsc_tuple_index", i32, {p, i64, p}},
       {"tsc_raise", i32, {p}},
+      {"tsc_raise_value", i32, {p, p}},
       {"tsc_check_arg", i32, {p, i64, p, p, i32, i64, p}},
       {"tsc_error_arg_count", i32, {p, i64, i64}},
       {"tsc_error_no_method", i32, {p}},

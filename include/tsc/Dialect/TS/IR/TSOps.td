@@ -152,6 +152,16 @@ def TS_UninitializedOp : TS_Op<"prim.Uninitialized", [Pure]> {
   let assemblyFormat = "attr-dict `:` type($result)";
 }
 
+def TS_RaiseExceptionOp : TS_Op<"prim.RaiseException"> {
+  let summary = "prim::RaiseException(str msg, str? cls=None) -> ()";
+  let description = [{
+    Raises TorchScript's exception (`raise`, a failed `assert`): the method
+    stops and its caller gets an error whose message is `msg`.
+  }];
+  let arguments = (ins TS_Str:$msg, AnyType:$cls);
+  let assemblyFormat = "$msg `,` $cls attr-dict `:` type($msg) `,` type($cls)";
+}
+
 //===----------------------------------------------------------------------===//
 // Objects and calls
 //===----------------------------------------------------------------------===//
