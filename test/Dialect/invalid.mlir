@@ -69,3 +69,15 @@ func.func @aten_operand_type(%s: !ts.str) {
   %0 = ts.aten.tanh %s : (!ts.str) -> !ts.tensor
   return
 }
+
+// -----
+
+func.func @refined_size_mismatch(%c: i1, %x: !ts.tensor<[2, 4], f32>) {
+  // expected-error@+1 {{'ts.prim.If' op then branch yields '!ts.tensor<[2, 4], f32>' as value #0, which is not a subtype of '!ts.tensor<[2, 3], f32>'}}
+  %0 = ts.prim.If %c -> (!ts.tensor<[2, 3], f32>) {
+    ts.yield %x : !ts.tensor<[2, 4], f32>
+  } else {
+    ts.yield %x : !ts.tensor<[2, 4], f32>
+  }
+  return
+}

@@ -62,3 +62,15 @@ func.func @structure(%x: !ts.tensor, %o: !ts.optional<!ts.tensor>, %self: !ts.cl
   %m = ts.prim.GetAttr %self["linear"] : !ts.class<"__torch__.M"> -> !ts.class<"__torch__.Linear">
   return %f : !ts.tensor
 }
+
+// Refined tensors flow where less refined ones are expected.
+// CHECK-LABEL: func.func @refined_subtypes
+// CHECK: ts.prim.If %{{.*}} -> (!ts.tensor<[2, ?], f32>, !ts.tensor, !ts.optional<!ts.tensor>)
+func.func @refined_subtypes(%c: i1, %x: !ts.tensor<[2, 3], f32>) {
+  %0:3 = ts.prim.If %c -> (!ts.tensor<[2, ?], f32>, !ts.tensor, !ts.optional<!ts.tensor>) {
+    ts.yield %x, %x, %x : !ts.tensor<[2, 3], f32>, !ts.tensor<[2, 3], f32>, !ts.tensor<[2, 3], f32>
+  } else {
+    ts.yield %x, %x, %x : !ts.tensor<[2, 3], f32>, !ts.tensor<[2, 3], f32>, !ts.tensor<[2, 3], f32>
+  }
+  return
+}

@@ -116,9 +116,9 @@ static llvm::json::Object describe(const NamedValue &v) {
   if (auto t = dyn_cast<ts::TensorType>(v.type)) {
     if (t.getDtype() && !getDtypeName(t.getDtype()).empty())
       o["dtype"] = getDtypeName(t.getDtype());
-    if (t.hasSizes()) {
+    if (std::optional<ArrayRef<int64_t>> dims = t.getSizes()) {
       llvm::json::Array sizes;
-      for (int64_t d : *t.getSizes())
+      for (int64_t d : *dims)
         sizes.push_back(d == ts::TensorType::kDynamic ? llvm::json::Value(nullptr)
                                                       : llvm::json::Value(d));
       o["sizes"] = std::move(sizes);

@@ -133,9 +133,11 @@ bool tsc::ts::isSubtypeOf(Type from, Type to) {
       return false;
     if (!t.hasSizes())
       return true;
-    if (!f.hasSizes() || f.getSizes()->size() != t.getSizes()->size())
+    std::optional<ArrayRef<int64_t>> fromSizes = f.getSizes();
+    std::optional<ArrayRef<int64_t>> toSizes = t.getSizes();
+    if (!fromSizes || fromSizes->size() != toSizes->size())
       return false;
-    for (auto [fd, td] : llvm::zip(*f.getSizes(), *t.getSizes()))
+    for (auto [fd, td] : llvm::zip(*fromSizes, *toSizes))
       if (td != ts::TensorType::kDynamic && fd != td)
         return false;
     return true;
