@@ -24,6 +24,7 @@ llvm_config.add_tool_substitutions(
 config.substitutions.append(("%torch_python", config.torch_python))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
 config.substitutions.append(("%utils", os.path.join(config.tsc_src_root, "utils")))
+config.substitutions.append(("%cxx", config.cxx))
 # Compiling and linking a C++ program against a compiled model.
 config.substitutions.append(
     ("%link_model",

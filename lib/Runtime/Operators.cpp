@@ -50,27 +50,22 @@ int32_t tsc_call_op(void **cache, const char *name, const char *overload,
     TSC_REQUIRE(results);
   return guard([&] {
     ResolvedOp *op = loadOrInit<ResolvedOp>(cache, [&]() -> ResolvedOp * {
-      // Several registrations can share a name and overload (old and new
-      // schemas of prim ops): take the one that accepts this many arguments.
       std::string full = std::string(name) + (*overload ? "." : "") + overload;
-      std::shared_ptr<torch::jit::Operator> found;
-      for (const auto &candidate : torch::jit::getAllOperatorsFor(
-               c10::Symbol::fromQualString(name))) {
-        const c10::FunctionSchema &schema = candidate->schema();
-        if (schema.overload_name() != overload)
-          continue;
-        if (!schema.is_vararg() &&
-            static_cast<int64_t>(schema.arguments().size()) != nargs)
-          continue;
-        found = candidate;
-        break;
-      }
-      TORCH_CHECK(found, "unknown operator ", full, " taking ", nargs,
-                  " arguments (is the library that registers it loaded?)");
+      std::shared_ptr<torch::jit::Operator> found =
+          torch::jit::findOperatorFor(c10::OperatorName(name, overload));
+      TORCH_CHECK(found, "unknown operator ", full,
+                  " (is the library that registers it loaded?)");
+      // The operation pops exactly its schema's arguments: a different count
+      // would read past the stack.
+      const c10::FunctionSchema &schema = found->schema();
+      TORCH_CHECK(schema.is_vararg() ||
+                      static_cast<int64_t>(schema.arguments().size()) == nargs,
+                  "operator ", full, " takes ", schema.arguments().size(),
+                  " arguments, got ", nargs);
       TORCH_CHECK(found->hasOperation(), "operator ", full,
                   " needs its graph node and cannot be called boxed");
       return new ResolvedOp{found->getOperation(),
-                            found->schema().is_vararg()};
+                            schema.is_vararg()};
     });
     torch::jit::Stack stack;
     stack.reserve(nargs + 1);

@@ -6,7 +6,6 @@
 #include <torch/csrc/jit/frontend/script_type_parser.h>
 
 #include <atomic>
-#include <mutex>
 #include <sstream>
 #include <unordered_map>
 
@@ -50,30 +49,52 @@ at::Tensor tensorFromData(const void *data, int32_t dtype, int64_t ndim,
   return t;
 }
 
-/// Parsed TorchScript types by spelling; parsing is slow, calls are many.
-c10::TypePtr parseTypeCached(const std::string &spelling) {
-  static std::mutex mutex;
-  static std::unordered_map<std::string, c10::TypePtr> cache;
-  std::lock_guard<std::mutex> lock(mutex);
-  auto it = cache.find(spelling);
-  if (it != cache.end())
-    return it->second;
-  c10::TypePtr type;
-  try {
-    type = torch::jit::ScriptTypeParser().parseType(spelling);
-  } catch (const std::exception &) {
-    // Class types need a resolver; such arguments are not checked here.
-    type = nullptr;
+/// Parsed TorchScript types by spelling. Parsing is slow and every compiled
+/// call checks its arguments, so each thread keeps its own cache: no lock on
+/// the call path.
+c10::TypePtr parseTypeCached(const char *spelling) {
+  thread_local std::unordered_map<std::string, c10::TypePtr> cache;
+  auto [it, inserted] = cache.try_emplace(spelling);
+  if (inserted) {
+    try {
+      it->second = torch::jit::ScriptTypeParser().parseType(spelling);
+    } catch (const std::exception &) {
+      // Class types need a resolver; such arguments are not checked here.
+    }
   }
-  cache.emplace(spelling, type);
-  return type;
+  return it->second;
+}
+
+/// Whether `iv` is a value of type `type`. The common types are decided by
+/// the IValue's tag: `IValue::type()` of a tensor builds a refined
+/// TensorType (sizes, strides) on every call.
+bool isValueOf(const c10::IValue &iv, const c10::Type &type) {
+  switch (type.kind()) {
+  case c10::TypeKind::TensorType:
+    return iv.isTensor();
+  case c10::TypeKind::IntType:
+    return iv.isInt();
+  case c10::TypeKind::FloatType:
+    return iv.isDouble();
+  case c10::TypeKind::BoolType:
+    return iv.isBool();
+  case c10::TypeKind::StringType:
+    return iv.isString();
+  case c10::TypeKind::NoneType:
+    return iv.isNone();
+  case c10::TypeKind::OptionalType:
+    return iv.isNone() ||
+           isValueOf(iv, *type.expectRef<c10::OptionalType>().getElementType());
+  default:
+    return iv.type()->isSubtypeOf(type);
+  }
 }
 
 } // namespace
 
 namespace tsc::runtime {
 c10::TypePtr parseType(const std::string &spelling) {
-  return parseTypeCached(spelling);
+  return parseTypeCached(spelling.c_str());
 }
 } // namespace tsc::runtime
 
@@ -183,7 +204,7 @@ int32_t tsc_check_arg(tsc_value_t *value, int64_t index, const char *name,
   return guard([&] {
     const c10::IValue &iv = value->ivalue;
     if (c10::TypePtr expected = parseTypeCached(type)) {
-      if (!iv.type()->isSubtypeOf(*expected))
+      if (!isValueOf(iv, *expected))
         return argError(std::string("expected ") + type + ", got " +
                         iv.type()->repr_str());
     }

@@ -70,7 +70,7 @@ LogicalResult printDiagnostic(Diagnostic &diag) {
                            : "note";
   llvm::errs() << prefix << severity << ": " << diag.str() << "\n";
   for (Diagnostic &note : diag.getNotes())
-    printDiagnostic(note);
+    (void)printDiagnostic(note);
   return success();
 }
 
@@ -152,7 +152,6 @@ int run(const DriverOptions &opts, const char *argv0) {
   std::string output = opts.output;
   if (output.empty())
     output = (llvm::sys::path::stem(opts.input) + kEmitKinds.at(opts.emit)).str();
-  bool binary = opts.emit == "obj" || opts.emit == "shared";
   if (output == "-" && opts.emit == "shared") {
     error("--emit=shared cannot write to stdout");
     return 1;
@@ -259,7 +258,6 @@ int run(const DriverOptions &opts, const char *argv0) {
     return 1;
   if (failed(tsc::emitNativeCode(module, codegen, kind, out->os())))
     return 1;
-  (void)binary;
   if (opts.emit == "obj" && output != "-") {
     // The header goes beside the object: <dir>/<name>.h.
     SmallString<256> headerPath(llvm::sys::path::parent_path(output));
