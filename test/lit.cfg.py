@@ -17,7 +17,7 @@ llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 llvm_config.with_environment("PATH", config.tsc_tools_dir, append_path=True)
 llvm_config.add_tool_substitutions(
-    ["tsc-opt", "tsc", "tsc-run", "llvm-nm"],
+    ["tsc-opt", "tsc", "tsc-run", "tsc-generate-ods", "llvm-nm"],
     [config.tsc_tools_dir, config.llvm_tools_dir])
 
 # Fixture scripts run with Debian's Python, which has torch.

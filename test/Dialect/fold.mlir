@@ -56,15 +56,3 @@ func.func @float_arith() -> f64 {
   %r = ts.aten.mul.float %d, %t : (f64, f64) -> f64
   return %r : f64
 }
-
-// -----
-
-// Tensor ops have unknown effects (tensors alias): never erased or merged.
-// CHECK-LABEL: func.func @tensor_ops_kept
-// CHECK: ts.aten.neg
-// CHECK: ts.aten.neg
-func.func @tensor_ops_kept(%x: !ts.tensor) -> !ts.tensor {
-  %a = ts.aten.neg %x : (!ts.tensor) -> !ts.tensor
-  %b = ts.aten.neg %x : (!ts.tensor) -> !ts.tensor
-  return %b : !ts.tensor
-}

@@ -81,3 +81,12 @@ func.func @refined_size_mismatch(%c: i1, %x: !ts.tensor<[2, 4], f32>) {
   }
   return
 }
+
+// -----
+
+// A schema with a wrong operand type does not verify.
+func.func @wrong_operand(%x: !ts.tensor) -> i64 {
+  // expected-error@+1 {{operand #0 must be TorchScript int}}
+  %a = ts.aten.add.int %x, %x : (!ts.tensor, !ts.tensor) -> i64
+  return %a : i64
+}

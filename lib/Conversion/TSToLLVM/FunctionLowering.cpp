@@ -690,7 +690,7 @@ FailureOr<bool> MethodLowering::lowerNativeScalar(Operation *op) {
       })
       .Case<ts::AtenLtFloatOp>([&](auto) { return fcmp(FP::olt); })
       .Case<ts::AtenGtFloatOp>([&](auto) { return fcmp(FP::ogt); })
-      .Case<ts::AtenNotOp>([&](ts::AtenNotOp o) {
+      .Case<ts::AtenDunderNotOp>([&](ts::AtenDunderNotOp o) {
         Value t = LLVM::ConstantOp::create(b, loc, lc.i1Ty,
                                            b.getIntegerAttr(lc.i1Ty, 1));
         map.map(o.getResult(), LLVM::XOrOp::create(b, loc, get(o.getSelf()), t));

@@ -213,7 +213,7 @@ TS_FLOAT_FOLDER(AtenLtFloatOp, a < b)
 TS_FLOAT_FOLDER(AtenGtFloatOp, a > b)
 #undef TS_FLOAT_FOLDER
 
-OpFoldResult AtenNotOp::fold(FoldAdaptor adaptor) {
+OpFoldResult AtenDunderNotOp::fold(FoldAdaptor adaptor) {
   auto v = dyn_cast_or_null<IntegerAttr>(adaptor.getSelf());
   if (!v)
     return {};
@@ -227,10 +227,12 @@ OpFoldResult AtenNotOp::fold(FoldAdaptor adaptor) {
 std::optional<OperatorKey> tsc::ts::getOperatorKey(Operation *op) {
   if (auto generic = dyn_cast<OperatorOp>(op))
     return OperatorKey{generic.getName().str(), generic.getOverload().str()};
-  // ts.aten.<name>[.<overload>] names aten::<name>[.<overload>].
-  StringRef full = op->getName().getStringRef();
-  if (!full.consume_front("ts.aten."))
+  if (!op->hasTrait<OpTrait::HasOperatorKey>())
     return std::nullopt;
-  auto [name, overload] = full.split('.');
-  return OperatorKey{("aten::" + name).str(), overload.str()};
+  // ts.<ns>.<name>[.<overload>] names <ns>::<name>[.<overload>].
+  StringRef full = op->getName().getStringRef();
+  full.consume_front("ts.");
+  auto [ns, rest] = full.split('.');
+  auto [name, overload] = rest.split('.');
+  return OperatorKey{(ns + "::" + name).str(), overload.str()};
 }

@@ -11,6 +11,16 @@
 #include "tsc/Dialect/TS/IR/TSDialect.h"
 #include "tsc/Dialect/TS/IR/TSTypes.h"
 
+namespace tsc::ts::OpTrait {
+/// See TS_InPlace in TSOps.td.
+template <typename ConcreteType>
+class InPlace : public mlir::OpTrait::TraitBase<ConcreteType, InPlace> {};
+/// See TS_HasOperatorKey in TSOps.td.
+template <typename ConcreteType>
+class HasOperatorKey
+    : public mlir::OpTrait::TraitBase<ConcreteType, HasOperatorKey> {};
+} // namespace tsc::ts::OpTrait
+
 #define GET_OP_CLASSES
 #include "tsc/Dialect/TS/IR/TSOps.h.inc"
 

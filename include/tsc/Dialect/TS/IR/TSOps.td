@@ -216,6 +216,30 @@ def TS_OperatorOp : TS_Op<"operator"> {
   let assemblyFormat = "$name `(` $operands `)` attr-dict `:` functional-type($operands, $results)";
 }
 
-include "tsc/Dialect/TS/IR/TSAtenOps.td"
+//===----------------------------------------------------------------------===//
+// Operators modelled individually
+//===----------------------------------------------------------------------===//
+
+// Marks an op whose schema writes one of its arguments (`Tensor(a!)`,
+// `t[](a!)`): aten::add_, aten::append, ... Passes that reorder or
+// duplicate ops must not move anything across it.
+def TS_InPlace : NativeOpTrait<"InPlace"> {
+  let cppNamespace = "::tsc::ts::OpTrait";
+}
+// Marks an op that is one operator of LibTorch's registry, named
+// ts.<namespace>.<name>[.<overload>] after its key; getOperatorKey() reads
+// the key back from the op's name.
+def TS_HasOperatorKey : NativeOpTrait<"HasOperatorKey"> {
+  let cppNamespace = "::tsc::ts::OpTrait";
+}
+
+// One registry operator with its schema's argument and result names and
+// types. The definitions are generated (TSGeneratedOps.td).
+class TS_RegisteredOp<string mnemonic, list<Trait> traits = []>
+    : TS_Op<mnemonic, !listconcat(traits, [TS_HasOperatorKey])> {
+  let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
+}
+
+include "tsc/Dialect/TS/IR/TSGeneratedOps.td"
 
 #endif // TSC_DIALECT_TS_IR_TSOPS

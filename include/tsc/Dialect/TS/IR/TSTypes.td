@@ -123,5 +123,18 @@ def TS_List : Type<CPred<"::llvm::isa<::tsc::ts::ListType>($_self)">,
                    "TorchScript list", "::tsc::ts::ListType">;
 def TS_Tuple : Type<CPred<"::llvm::isa<::tsc::ts::TupleType>($_self)">,
                     "TorchScript tuple", "::tsc::ts::TupleType">;
+def TS_Dict : Type<CPred<"::llvm::isa<::tsc::ts::DictType>($_self)">,
+                   "TorchScript dict", "::tsc::ts::DictType">;
+def TS_Device : Type<CPred<"::llvm::isa<::tsc::ts::DeviceType>($_self)">,
+                     "TorchScript Device", "::tsc::ts::DeviceType">;
+def TS_NoneValue : Type<CPred<"::llvm::isa<::tsc::ts::NoneType>($_self)">,
+                        "TorchScript None", "::tsc::ts::NoneType">;
+// TorchScript's Scalar (`number`): an int, float, bool or a value whose
+// static type is only `number`.
+def TS_Scalar : AnyTypeOf<[I64, F64, I1, TS_NumberType], "TorchScript Scalar">;
+// `T?` in a schema: a T, None, or a value of static type Optional[...].
+class TS_OptionalOf<Type t>
+    : AnyTypeOf<[t, TS_NoneValue, TS_OptionalType],
+                "optional " # t.summary>;
 
 #endif // TSC_DIALECT_TS_IR_TSTYPES
