@@ -32,8 +32,18 @@ public:
       : ctx(ctx), b(&ctx), module(module), path(std::move(path)) {}
 
   LogicalResult importMethod(const frontend::LoadedMethod &method);
+  /// Writes the module tree at module level: one ts.object per module or
+  /// class instance, constants for its attributes; `root` marks the top.
+  LogicalResult importObjectGraph(
+      const c10::intrusive_ptr<c10::ivalue::Object> &root);
 
 private:
+  FailureOr<Value> importObject(const c10::intrusive_ptr<c10::ivalue::Object> &obj,
+                                const std::string &name, bool isRoot);
+  FailureOr<Value> importAttribute(const c10::IValue &iv,
+                                   const c10::TypePtr &declared,
+                                   const std::string &name);
+  bool isConstantTree(const c10::IValue &iv);
   Type importType(const c10::TypePtr &type);
   Type importDtype(c10::ScalarType st);
   Location importLoc(const jit::Node *node);
@@ -66,6 +76,9 @@ private:
   ModuleOp module;
   std::string path;
   llvm::DenseMap<const jit::Value *, Value> values;
+  /// Objects already imported: a submodule shared by two parents is one
+  /// ts.object.
+  llvm::DenseMap<const c10::ivalue::Object *, Value> objects;
 };
 
 //===----------------------------------------------------------------------===//
@@ -398,6 +411,122 @@ LogicalResult GraphImporter::importSchemaNode(const jit::Node *node,
 }
 
 //===----------------------------------------------------------------------===//
+// The object graph
+//===----------------------------------------------------------------------===//
+
+/// Whether `iv` is a value ts.prim.Constant can hold: a scalar, string,
+/// device, None, a tensor of an importable dtype, or lists and tuples of
+/// these.
+bool GraphImporter::isConstantTree(const c10::IValue &iv) {
+  if (iv.isNone() || iv.isBool() || iv.isInt() || iv.isDouble() ||
+      iv.isString() || iv.isDevice())
+    return true;
+  if (iv.isTensor())
+    return static_cast<bool>(importDtype(iv.toTensor().scalar_type()));
+  if (iv.isList())
+    return llvm::all_of(iv.toListRef(),
+                        [&](const c10::IValue &e) { return isConstantTree(e); });
+  if (iv.isTuple())
+    return llvm::all_of(iv.toTupleRef().elements(),
+                        [&](const c10::IValue &e) { return isConstantTree(e); });
+  return false;
+}
+
+FailureOr<Value> GraphImporter::importAttribute(const c10::IValue &iv,
+                                                const c10::TypePtr &declared,
+                                                const std::string &name) {
+  Location loc = NameLoc::get(b.getStringAttr(name),
+                              FileLineColLoc::get(&ctx, path, 0, 0));
+  if (iv.isObject())
+    return importObject(iv.toObject(), name, /*isRoot=*/false);
+  if (isConstantTree(iv)) {
+    // The value's own type: a tensor's dtype and sizes, None rather than
+    // the declared Optional. Both are subtypes of the declared type.
+    Type type;
+    if (iv.isTensor()) {
+      const at::Tensor &t = iv.toTensor();
+      SmallVector<int64_t> sizes(t.sizes().begin(), t.sizes().end());
+      type = ts::TensorType::get(&ctx, ArrayRef<int64_t>(sizes),
+                                 importDtype(t.scalar_type()));
+    } else {
+      type = importType(iv.isNone() ? c10::NoneType::get() : iv.type());
+    }
+    FailureOr<Attribute> attr = importConstant(iv, type, loc);
+    if (failed(attr))
+      return failure();
+    return Value(ts::ConstantOp::create(b, loc, type, *attr));
+  }
+  if (iv.isList() || iv.isTuple()) {
+    std::vector<c10::IValue> items =
+        iv.isList() ? iv.toList().vec() : iv.toTupleRef().elements().vec();
+    SmallVector<Value> elems;
+    for (size_t i = 0; i < items.size(); ++i) {
+      FailureOr<Value> e = importAttribute(items[i], items[i].type(),
+                                           name + "[" + std::to_string(i) + "]");
+      if (failed(e))
+        return failure();
+      elems.push_back(*e);
+    }
+    Type type = importType(iv.type());
+    if (iv.isList())
+      return Value(ts::ListConstructOp::create(b, loc, type, elems));
+    return Value(ts::TupleConstructOp::create(b, loc, type, elems));
+  }
+  if (iv.isGenericDict()) {
+    SmallVector<Value> kvs;
+    for (const auto &entry : iv.toGenericDict()) {
+      FailureOr<Value> k = importAttribute(entry.key(), entry.key().type(),
+                                           name + "[key]");
+      FailureOr<Value> v = importAttribute(entry.value(), entry.value().type(),
+                                           name + "[value]");
+      if (failed(k) || failed(v))
+        return failure();
+      kvs.push_back(*k);
+      kvs.push_back(*v);
+    }
+    return Value(
+        ts::DictConstructOp::create(b, loc, importType(iv.type()), kvs));
+  }
+  // Futures, enums, capsules, ...: a placeholder that -tsc-freeze never
+  // folds, so that a method reading it fails later, at the read.
+  auto placeholder = ts::UninitializedOp::create(b, loc, importType(declared));
+  placeholder->setAttr("ts.unimported", b.getStringAttr(iv.tagKind()));
+  return Value(placeholder);
+}
+
+FailureOr<Value> GraphImporter::importObject(
+    const c10::intrusive_ptr<c10::ivalue::Object> &obj, const std::string &name,
+    bool isRoot) {
+  if (Value done = objects.lookup(obj.get()))
+    return done;
+  const c10::ClassTypePtr &cls = obj->type();
+  SmallVector<Attribute> slots;
+  SmallVector<Value> slotValues;
+  for (size_t i = 0; i < cls->numAttributes(); ++i) {
+    const std::string &attr = cls->getAttributeName(i);
+    FailureOr<Value> v =
+        importAttribute(obj->getSlot(i), cls->getAttribute(i),
+                        name.empty() ? attr : name + "." + attr);
+    if (failed(v))
+      return failure();
+    slots.push_back(b.getStringAttr(attr));
+    slotValues.push_back(*v);
+  }
+  Location loc = NameLoc::get(b.getStringAttr(name.empty() ? "self" : name),
+                              FileLineColLoc::get(&ctx, path, 0, 0));
+  auto op = ts::ObjectOp::create(b, loc, importType(cls),
+                                 b.getArrayAttr(slots), slotValues, isRoot);
+  objects[obj.get()] = op;
+  return Value(op);
+}
+
+LogicalResult GraphImporter::importObjectGraph(
+    const c10::intrusive_ptr<c10::ivalue::Object> &root) {
+  b.setInsertionPointToEnd(module.getBody());
+  return importObject(root, "", /*isRoot=*/true);
+}
+
+//===----------------------------------------------------------------------===//
 // Methods
 //===----------------------------------------------------------------------===//
 
@@ -405,26 +534,20 @@ LogicalResult GraphImporter::importMethod(const frontend::LoadedMethod &method) 
   const jit::Graph &graph = *method.graph;
   Location loc = FileLineColLoc::get(&ctx, path, 0, 0);
   at::ArrayRef<const jit::Value *> inputs = graph.inputs();
-  if (method.hasSelf) {
-    if (inputs.empty())
-      return emitError(loc, "method '") << method.name << "' has no self";
-    if (inputs[0]->hasUses()) {
-      const jit::Node *user = inputs[0]->uses().front().user;
-      return emitError(importLoc(user), "method '")
-             << method.name
-             << "' reads or writes module state that freezing could not fold "
-                "(a mutated attribute); compiling module state is not "
-                "supported yet";
-    }
-    inputs = inputs.slice(1);
-  }
+  if (method.hasSelf && inputs.empty())
+    return emitError(loc, "method '") << method.name << "' has no self";
+  // A method keeps `self` (the root's class) as its first argument.
+  size_t first = method.hasSelf ? 1 : 0;
   SmallVector<Type> argTypes = typesOf(inputs);
   SmallVector<Type> resultTypes = typesOf(graph.outputs());
   b.setInsertionPointToEnd(module.getBody());
   auto func = func::FuncOp::create(b, loc, method.name,
                                    b.getFunctionType(argTypes, resultTypes));
-  for (size_t i = 0; i < method.argNames.size() && i < argTypes.size(); ++i)
-    func.setArgAttr(i, "ts.name", b.getStringAttr(method.argNames[i]));
+  if (method.hasSelf)
+    func.setArgAttr(0, "ts.name", b.getStringAttr("self"));
+  for (size_t i = 0; i < method.argNames.size() && first + i < argTypes.size();
+       ++i)
+    func.setArgAttr(first + i, "ts.name", b.getStringAttr(method.argNames[i]));
   Block *entry = func.addEntryBlock();
   bind(inputs, entry->getArguments());
   b.setInsertionPointToStart(entry);
@@ -440,23 +563,25 @@ ImportResult importTorchScript(MLIRContext &context,
                                const ImportOptions &options) {
   context.loadDialect<ts::TSDialect, func::FuncDialect>();
   ImportResult result;
-  std::vector<frontend::LoadedMethod> methods;
+  frontend::LoadedProgram program;
   frontend::LoadError error;
-  if (!frontend::loadTorchScript(options.path, methods, error)) {
+  if (!frontend::loadTorchScript(options.path, program, error)) {
     emitError(FileLineColLoc::get(&context, error.file, error.line, error.col),
               error.message);
     return result;
   }
   if (options.keepTorchGraphs) {
     std::ostringstream os;
-    for (const frontend::LoadedMethod &m : methods)
+    for (const frontend::LoadedMethod &m : program.methods)
       os << "graph of " << m.name << ":\n" << *m.graph << "\n";
     result.torchGraphs = os.str();
   }
   OwningOpRef<ModuleOp> module =
       ModuleOp::create(FileLineColLoc::get(&context, options.path, 0, 0));
   GraphImporter importer(context, *module, options.path);
-  for (const frontend::LoadedMethod &m : methods)
+  if (program.root && failed(importer.importObjectGraph(program.root)))
+    return result;
+  for (const frontend::LoadedMethod &m : program.methods)
     if (failed(importer.importMethod(m)))
       return result;
   if (failed(verify(*module)))

@@ -5,7 +5,7 @@
 #include <torch/csrc/jit/api/compilation_unit.h>
 #include <torch/csrc/jit/frontend/parser.h>
 #include <torch/csrc/jit/frontend/resolver.h>
-#include <torch/csrc/jit/passes/freeze_module.h>
+#include <torch/csrc/jit/passes/dead_code_elimination.h>
 #include <torch/csrc/jit/passes/inliner.h>
 #include <torch/csrc/jit/serialization/import.h>
 
@@ -65,7 +65,7 @@ std::vector<std::string> argNamesOf(const torch::jit::Graph &graph,
   return names;
 }
 
-bool loadArchive(const std::string &path, std::vector<LoadedMethod> &methods,
+bool loadArchive(const std::string &path, LoadedProgram &program,
                  LoadError &error) {
   torch::jit::Module module = torch::jit::load(path);
   module.eval();
@@ -76,20 +76,24 @@ bool loadArchive(const std::string &path, std::vector<LoadedMethod> &methods,
     error.message = "the archive's module has no methods";
     return false;
   }
-  // Freezing folds parameters and attributes no method mutates into
-  // constants; every method stays callable.
-  torch::jit::Module frozen = torch::jit::freeze_module(module, names);
+  // Calls are inlined here; attribute reads stay, for -tsc-freeze to fold
+  // against the object graph.
   for (const std::string &name : names) {
     std::shared_ptr<torch::jit::Graph> graph =
-        frozen.get_method(name).graph()->copy();
+        module.get_method(name).graph()->copy();
     torch::jit::Inline(*graph);
-    methods.push_back({name, graph, /*hasSelf=*/true, argNamesOf(*graph, true)});
+    // Inlining leaves the callees' function constants behind, unused.
+    torch::jit::EliminateDeadCode(graph);
+    program.methods.push_back(
+        {name, graph, /*hasSelf=*/true, argNamesOf(*graph, true)});
   }
+  program.root = module._ivalue();
   return true;
 }
 
-bool loadSource(const std::string &path, std::vector<LoadedMethod> &methods,
+bool loadSource(const std::string &path, LoadedProgram &program,
                 LoadError &error) {
+  std::vector<LoadedMethod> &methods = program.methods;
   std::ifstream in(path, std::ios::binary);
   std::stringstream text;
   text << in.rdbuf();
@@ -107,6 +111,7 @@ bool loadSource(const std::string &path, std::vector<LoadedMethod> &methods,
     std::shared_ptr<torch::jit::Graph> graph =
         torch::jit::toGraphFunction(*fn).graph()->copy();
     torch::jit::Inline(*graph);
+    torch::jit::EliminateDeadCode(graph);
     methods.push_back({fn->name(), graph, /*hasSelf=*/false,
                        argNamesOf(*graph, false)});
   }
@@ -124,8 +129,8 @@ bool endsWith(const std::string &s, const std::string &suffix) {
 
 } // namespace
 
-bool loadTorchScript(const std::string &path,
-                     std::vector<LoadedMethod> &methods, LoadError &error) {
+bool loadTorchScript(const std::string &path, LoadedProgram &program,
+                     LoadError &error) {
   error.file = path;
   std::ifstream probe(path, std::ios::binary);
   if (!probe) {
@@ -134,8 +139,8 @@ bool loadTorchScript(const std::string &path,
   }
   bool isSource = endsWith(path, ".py");
   try {
-    return isSource ? loadSource(path, methods, error)
-                    : loadArchive(path, methods, error);
+    return isSource ? loadSource(path, program, error)
+                    : loadArchive(path, program, error);
   } catch (const c10::Error &e) {
     error.message = (isSource ? "" : "cannot load archive: ") +
                     headline(e.what_without_backtrace());
@@ -145,7 +150,7 @@ bool loadTorchScript(const std::string &path,
     if (isSource)
       locate(e.what(), path, error);
   }
-  methods.clear();
+  program = LoadedProgram();
   return false;
 }
 

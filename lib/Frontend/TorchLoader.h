@@ -25,6 +25,15 @@ struct LoadedMethod {
   std::vector<std::string> argNames;
 };
 
+/// What an archive or source holds: its methods' graphs and, for an
+/// archive, the module object they belong to.
+struct LoadedProgram {
+  std::vector<LoadedMethod> methods;
+  /// The archive's module (null for source): its attributes and submodules
+  /// are the object graph the importer writes for -tsc-freeze.
+  c10::intrusive_ptr<c10::ivalue::Object> root;
+};
+
 /// A located load error: `line`/`col` are 1-based, 0 when unknown.
 struct LoadError {
   std::string file;
@@ -35,8 +44,8 @@ struct LoadError {
 
 /// Loads `path` (an archive, or TorchScript source if it ends in .py).
 /// On failure returns false and fills `error`.
-bool loadTorchScript(const std::string &path,
-                     std::vector<LoadedMethod> &methods, LoadError &error);
+bool loadTorchScript(const std::string &path, LoadedProgram &program,
+                     LoadError &error);
 
 } // namespace tsc::frontend
 

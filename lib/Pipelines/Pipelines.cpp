@@ -6,6 +6,7 @@
 
 #include "tsc/Pipelines/Pipelines.h"
 #include "tsc/Conversion/Passes.h"
+#include "tsc/Dialect/TS/Transforms/Passes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Pass/PassRegistry.h"
@@ -17,6 +18,9 @@ namespace tsc {
 
 void buildTSOptimizationPipeline(OpPassManager &pm,
                                  const PipelineOptions &options) {
+  // Module attributes become constants. At every level: code generation
+  // has no module state yet, so an archive compiles only once frozen.
+  pm.addPass(createFreeze());
   if (options.optLevel == 0)
     return;
   // Folds scalar arithmetic and comparisons on constants (the dialect's

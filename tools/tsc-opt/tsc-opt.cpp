@@ -12,11 +12,13 @@
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
 #include "tsc/Conversion/Passes.h"
 #include "tsc/Dialect/TS/IR/TSDialect.h"
+#include "tsc/Dialect/TS/Transforms/Passes.h"
 #include "tsc/Pipelines/Pipelines.h"
 
 int main(int argc, char **argv) {
   mlir::registerAllPasses();
   tsc::registerTSConversionPasses();
+  tsc::registerTSTransformsPasses();
   tsc::registerPipelines();
 
   mlir::DialectRegistry registry;

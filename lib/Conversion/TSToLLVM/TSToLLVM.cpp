@@ -2,7 +2,7 @@
 
 #include "Lowering.h"
 #include "tsc/Conversion/Passes.h"
-#include "tsc/Dialect/TS/IR/TSDialect.h"
+#include "tsc/Dialect/TS/IR/TSOps.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 
@@ -15,6 +15,37 @@ using namespace mlir;
 
 namespace {
 
+/// Code generation has no module state yet: every method must have been
+/// frozen (-tsc-freeze) into a function of its arguments alone.
+LogicalResult checkFrozen(ModuleOp module) {
+  for (auto func : module.getOps<func::FuncOp>()) {
+    if (func.isExternal() || func.getNumArguments() == 0 ||
+        !isa<tsc::ts::ClassType>(func.getArgument(0).getType()))
+      continue;
+    Value self = func.getArgument(0);
+    Operation *user = nullptr; // the first, in program order
+    func.walk<WalkOrder::PreOrder>([&](Operation *op) {
+      if (!llvm::is_contained(op->getOperands(), self))
+        return WalkResult::advance();
+      user = op;
+      return WalkResult::interrupt();
+    });
+    Location loc = user ? user->getLoc() : func.getLoc();
+    InFlightDiagnostic diag = emitError(loc, "method '")
+                              << func.getSymName() << "' keeps module state";
+    if (auto get = dyn_cast_or_null<tsc::ts::GetAttrOp>(user))
+      diag << " (it reads attribute '" << get.getName()
+           << "', which a method assigns or changes in place)";
+    diag << "; compiling module state is not supported yet";
+    return failure();
+  }
+  for (Operation &op : module.getOps())
+    if (!isa<func::FuncOp>(op))
+      return op.emitError("the module's object graph must be frozen "
+                          "(-tsc-freeze) before lowering");
+  return success();
+}
+
 struct ConvertTSToLLVMPass
     : public tsc::impl::ConvertTSToLLVMBase<ConvertTSToLLVMPass> {
   using Base::Base;
@@ -26,6 +57,8 @@ struct ConvertTSToLLVMPass
           << modelName << "' is not a C identifier";
       return signalPassFailure();
     }
+    if (failed(checkFrozen(module)))
+      return signalPassFailure();
     FailureOr<SmallVector<tsc::MethodSignature>> methods =
         tsc::collectMethods(module);
     if (failed(methods))

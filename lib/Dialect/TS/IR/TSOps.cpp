@@ -6,6 +6,7 @@
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/OpImplementation.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 
 using namespace mlir;
 namespace ts = tsc::ts;
@@ -235,4 +236,40 @@ std::optional<OperatorKey> tsc::ts::getOperatorKey(Operation *op) {
   auto [ns, rest] = full.split('.');
   auto [name, overload] = rest.split('.');
   return OperatorKey{(ns + "::" + name).str(), overload.str()};
+}
+
+//===----------------------------------------------------------------------===//
+// Objects and dicts
+//===----------------------------------------------------------------------===//
+
+LogicalResult ObjectOp::verify() {
+  if (getSlots().size() != getValues().size())
+    return emitOpError("has ") << getSlots().size() << " slot names but "
+                               << getValues().size() << " values";
+  llvm::StringSet<> seen;
+  for (Attribute name : getSlots())
+    if (!seen.insert(cast<StringAttr>(name).getValue()).second)
+      return emitOpError("has two slots named ") << name;
+  return success();
+}
+
+Value ObjectOp::getSlot(StringRef name) {
+  for (auto [slot, value] : llvm::zip(getSlots(), getValues()))
+    if (cast<StringAttr>(slot).getValue() == name)
+      return value;
+  return {};
+}
+
+LogicalResult DictConstructOp::verify() {
+  if (getKeysAndValues().size() % 2 != 0)
+    return emitOpError("needs a value for every key");
+  auto dict = cast<ts::DictType>(getType());
+  for (auto [i, v] : llvm::enumerate(getKeysAndValues())) {
+    Type want = i % 2 ? dict.getValueType() : dict.getKeyType();
+    if (!isSubtypeOf(v.getType(), want))
+      return emitOpError("operand #")
+             << i << " of type " << v.getType() << " is not a subtype of "
+             << want;
+  }
+  return success();
 }

@@ -327,6 +327,7 @@ def TS_AtenDunderAndBoolOp : TS_RegisteredOp<"aten.__and__.bool", [NoMemoryEffec
   let arguments = (ins TS_Bool:$a,
                        TS_Bool:$b);
   let results = (outs TS_Bool:$result);
+  let hasFolder = 1;
 }
 
 def TS_AtenDunderOrBoolOp : TS_RegisteredOp<"aten.__or__.bool", [NoMemoryEffect]> {
@@ -334,6 +335,7 @@ def TS_AtenDunderOrBoolOp : TS_RegisteredOp<"aten.__or__.bool", [NoMemoryEffect]
   let arguments = (ins TS_Bool:$a,
                        TS_Bool:$b);
   let results = (outs TS_Bool:$result);
+  let hasFolder = 1;
 }
 
 def TS_AtenEqBoolOp : TS_RegisteredOp<"aten.eq.bool", [NoMemoryEffect]> {
@@ -348,6 +350,7 @@ def TS_AtenDunderIsOp : TS_RegisteredOp<"aten.__is__", [MemoryEffects<[MemRead]>
   let arguments = (ins AnyType:$self,
                        AnyType:$obj);
   let results = (outs TS_Bool:$result);
+  let hasFolder = 1;
 }
 
 def TS_AtenDunderIsnotOp : TS_RegisteredOp<"aten.__isnot__", [MemoryEffects<[MemRead]>]> {
@@ -355,6 +358,7 @@ def TS_AtenDunderIsnotOp : TS_RegisteredOp<"aten.__isnot__", [MemoryEffects<[Mem
   let arguments = (ins AnyType:$self,
                        AnyType:$obj);
   let results = (outs TS_Bool:$result);
+  let hasFolder = 1;
 }
 
 def TS_AtenAddStrOp : TS_RegisteredOp<"aten.add.str", [NoMemoryEffect]> {

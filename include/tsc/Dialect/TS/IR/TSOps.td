@@ -61,6 +61,7 @@ def TS_IfOp : TS_Op<"prim.If", [RecursiveMemoryEffects, NoRegionArguments]> {
     attr-dict
   }];
   let hasVerifier = 1;
+  let hasCanonicalizer = 1;
 }
 
 def TS_LoopOp : TS_Op<"prim.Loop", [RecursiveMemoryEffects]> {
@@ -82,6 +83,7 @@ def TS_LoopOp : TS_Op<"prim.Loop", [RecursiveMemoryEffects]> {
     (`->` `(` type($results)^ `)`)? $body attr-dict
   }];
   let hasVerifier = 1;
+  let hasCanonicalizer = 1;
 }
 
 //===----------------------------------------------------------------------===//
@@ -97,6 +99,18 @@ def TS_ListConstructOp : TS_Op<"prim.ListConstruct"> {
   let arguments = (ins Variadic<AnyType>:$elements);
   let results = (outs TS_List:$result);
   let assemblyFormat = "$elements attr-dict `:` functional-type($elements, $result)";
+}
+
+def TS_DictConstructOp : TS_Op<"prim.DictConstruct"> {
+  let summary = "prim::DictConstruct";
+  let description = [{
+    A new dict of the operands, taken as key, value, key, value, ... in
+    insertion order. Dicts are mutable: not Pure.
+  }];
+  let arguments = (ins Variadic<AnyType>:$keysAndValues);
+  let results = (outs TS_Dict:$result);
+  let assemblyFormat = "$keysAndValues attr-dict `:` functional-type($keysAndValues, $result)";
+  let hasVerifier = 1;
 }
 
 def TS_ListUnpackOp : TS_Op<"prim.ListUnpack"> {
@@ -165,6 +179,36 @@ def TS_RaiseExceptionOp : TS_Op<"prim.RaiseException"> {
 //===----------------------------------------------------------------------===//
 // Objects and calls
 //===----------------------------------------------------------------------===//
+
+def TS_ObjectOp : TS_Op<"object"> {
+  let summary = "A module or class instance of the archive's object graph";
+  let description = [{
+    One object of the module tree a TorchScript archive holds: its class is
+    the result type, its attributes (parameters, buffers, submodules, plain
+    attributes) are the operands, named by `slots`. The importer writes the
+    whole tree at module level, leaves first, and marks the archive's
+    top-level module `root`; each method is a `func.func` whose first
+    argument is `self` of the root's class. `-tsc-freeze` turns attribute
+    reads of the root into the values found here.
+
+    ```mlir
+    %w = ts.prim.Constant(dense<...> : tensor<4x3xf32>) : !ts.tensor<[4, 3], f32>
+    %lin = ts.object ["weight"](%w) : (!ts.tensor<[4, 3], f32>) -> !ts.class<"__torch__.Linear">
+    %cell = ts.object ["linear"](%lin) root : (!ts.class<"__torch__.Linear">) -> !ts.class<"__torch__.MyCell">
+    ```
+  }];
+  let arguments = (ins StrArrayAttr:$slots, Variadic<AnyType>:$values,
+                       UnitAttr:$root);
+  let results = (outs TS_Class:$result);
+  let assemblyFormat = [{
+    $slots `(` $values `)` (`root` $root^)? attr-dict `:` functional-type($values, $result)
+  }];
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// The value of the attribute `name`, or null if the class has none.
+    ::mlir::Value getSlot(::llvm::StringRef name);
+  }];
+}
 
 def TS_GetAttrOp : TS_Op<"prim.GetAttr"> {
   let summary = "prim::GetAttr";

@@ -123,6 +123,8 @@ def TS_List : Type<CPred<"::llvm::isa<::tsc::ts::ListType>($_self)">,
                    "TorchScript list", "::tsc::ts::ListType">;
 def TS_Tuple : Type<CPred<"::llvm::isa<::tsc::ts::TupleType>($_self)">,
                     "TorchScript tuple", "::tsc::ts::TupleType">;
+def TS_Class : Type<CPred<"::llvm::isa<::tsc::ts::ClassType>($_self)">,
+                    "TorchScript object", "::tsc::ts::ClassType">;
 def TS_Dict : Type<CPred<"::llvm::isa<::tsc::ts::DictType>($_self)">,
                    "TorchScript dict", "::tsc::ts::DictType">;
 def TS_Device : Type<CPred<"::llvm::isa<::tsc::ts::DeviceType>($_self)">,
