@@ -123,6 +123,15 @@ bool writesAnArgument(const c10::FunctionSchema &schema) {
   return false;
 }
 
+/// Whether a result may share storage with an argument (`Tensor(a)` views,
+/// `t(*)` list elements, in-place results).
+bool returnsAlias(const c10::FunctionSchema &schema) {
+  for (const c10::Argument &r : schema.returns())
+    if (r.alias_info())
+      return true;
+  return false;
+}
+
 bool isRandom(const c10::FunctionSchema &schema) {
   for (const c10::Argument &a : schema.arguments())
     if (a.type()->kind() == c10::TypeKind::OptionalType &&
@@ -270,6 +279,8 @@ int main(int argc, char **argv) {
     for (const c10::Argument &r : s.returns())
       valueOnly &= isValueType(r.type());
     std::vector<std::string> traits;
+    if (returnsAlias(s))
+      traits.push_back("TS_ReturnsAlias");
     if (writesAnArgument(s))
       traits.push_back("TS_InPlace");
     else if (!e.effects && !isRandom(s))

@@ -14,6 +14,7 @@
 #include "mlir/Rewrite/FrozenRewritePatternSet.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 
 namespace tsc {
@@ -56,8 +57,27 @@ bool mayWrite(Operation *op) {
   return true; // unknown effects: calls, SetAttr, ...
 }
 
+/// Whether a result of `op` may share storage with an operand. Registered
+/// ops say so in their schema (TS_ReturnsAlias, or the generic op's schema
+/// text); structural ops pass their operands on; others are assumed to.
+bool mayReturnAlias(Operation *op) {
+  if (auto generic = dyn_cast<ts::OperatorOp>(op)) {
+    // An alias annotation is a '(' right after a type: `Tensor(a)`,
+    // `t[](a)`, `Tensor(a!)?`; a '(' after "-> " opens a tuple of results.
+    StringRef returns = generic.getSchema().split("->").second;
+    for (size_t i = 1; i < returns.size(); ++i)
+      if (returns[i] == '(' &&
+          (llvm::isAlnum(returns[i - 1]) || returns[i - 1] == ']'))
+        return true;
+    return false;
+  }
+  if (op->hasTrait<ts::OpTrait::HasOperatorKey>())
+    return op->hasTrait<ts::OpTrait::ReturnsAlias>();
+  return true;
+}
+
 /// Whether a value read from an attribute may be changed in place: follows
-/// it through every op result that may alias it, into block arguments and
+/// it through every op result that may alias it (per mayReturnAlias), into block arguments and
 /// results of If/Loop, until an op that may write.
 bool mayBeWritten(Value start) {
   SmallVector<Value> work{start};
@@ -90,6 +110,8 @@ bool mayBeWritten(Value start) {
         continue;
       if (mayWrite(user))
         return true;
+      if (!mayReturnAlias(user))
+        continue;
       for (Value r : user->getResults())
         if (!isValueType(r.getType()))
           work.push_back(r);

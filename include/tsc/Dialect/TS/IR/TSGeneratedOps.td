@@ -453,14 +453,14 @@ def TS_AtenLenTOp : TS_RegisteredOp<"aten.len.t", [MemoryEffects<[MemRead]>]> {
   let results = (outs TS_Int:$result);
 }
 
-def TS_AtenDunderGetitemTOp : TS_RegisteredOp<"aten.__getitem__.t", [MemoryEffects<[MemRead]>]> {
+def TS_AtenDunderGetitemTOp : TS_RegisteredOp<"aten.__getitem__.t", [TS_ReturnsAlias, MemoryEffects<[MemRead]>]> {
   let summary = "aten::__getitem__.t(t[](a) list, int idx) -> t(*)";
   let arguments = (ins TS_List:$list,
                        TS_Int:$idx);
   let results = (outs AnyType:$result);
 }
 
-def TS_Aten_SetItemTOp : TS_RegisteredOp<"aten._set_item.t", [TS_InPlace]> {
+def TS_Aten_SetItemTOp : TS_RegisteredOp<"aten._set_item.t", [TS_ReturnsAlias, TS_InPlace]> {
   let summary = "aten::_set_item.t(t[](a!) l, int idx, t(b -> *) el) -> t[](a!)";
   let arguments = (ins TS_List:$l,
                        TS_Int:$idx,
@@ -468,7 +468,7 @@ def TS_Aten_SetItemTOp : TS_RegisteredOp<"aten._set_item.t", [TS_InPlace]> {
   let results = (outs TS_List:$result);
 }
 
-def TS_AtenAppendTOp : TS_RegisteredOp<"aten.append.t", [TS_InPlace]> {
+def TS_AtenAppendTOp : TS_RegisteredOp<"aten.append.t", [TS_ReturnsAlias, TS_InPlace]> {
   let summary = "aten::append.t(t[](a!) self, t(c -> *) el) -> t[](a!)";
   let arguments = (ins TS_List:$self,
                        AnyType:$el);
@@ -482,7 +482,7 @@ def TS_AtenExtendTOp : TS_RegisteredOp<"aten.extend.t", [TS_InPlace]> {
   let results = (outs);
 }
 
-def TS_AtenPopTOp : TS_RegisteredOp<"aten.pop.t", [TS_InPlace]> {
+def TS_AtenPopTOp : TS_RegisteredOp<"aten.pop.t", [TS_ReturnsAlias, TS_InPlace]> {
   let summary = "aten::pop.t(t[](a!) self, int idx=-1) -> t(*)";
   let arguments = (ins TS_List:$self,
                        TS_Int:$idx);
@@ -583,7 +583,7 @@ def TS_AtenLenDictStrOp : TS_RegisteredOp<"aten.len.Dict_str", [MemoryEffects<[M
   let results = (outs TS_Int:$result);
 }
 
-def TS_AtenDunderGetitemDictStrOp : TS_RegisteredOp<"aten.__getitem__.Dict_str", [MemoryEffects<[MemRead]>]> {
+def TS_AtenDunderGetitemDictStrOp : TS_RegisteredOp<"aten.__getitem__.Dict_str", [TS_ReturnsAlias, MemoryEffects<[MemRead]>]> {
   let summary = "aten::__getitem__.Dict_str(Dict(str, t) self, str key) -> t(*)";
   let arguments = (ins TS_Dict:$self,
                        TS_Str:$key);
@@ -605,19 +605,19 @@ def TS_AtenDunderContainsStrOp : TS_RegisteredOp<"aten.__contains__.str", [Memor
   let results = (outs TS_Bool:$result);
 }
 
-def TS_AtenKeysStrOp : TS_RegisteredOp<"aten.keys.str", [MemoryEffects<[MemRead]>]> {
+def TS_AtenKeysStrOp : TS_RegisteredOp<"aten.keys.str", [TS_ReturnsAlias, MemoryEffects<[MemRead]>]> {
   let summary = "aten::keys.str(Dict(str, t) self) -> str[](*)";
   let arguments = (ins TS_Dict:$self);
   let results = (outs TS_List:$result);
 }
 
-def TS_AtenValuesStrOp : TS_RegisteredOp<"aten.values.str", [MemoryEffects<[MemRead]>]> {
+def TS_AtenValuesStrOp : TS_RegisteredOp<"aten.values.str", [TS_ReturnsAlias, MemoryEffects<[MemRead]>]> {
   let summary = "aten::values.str(Dict(str, t) self) -> t[](*)";
   let arguments = (ins TS_Dict:$self);
   let results = (outs TS_List:$result);
 }
 
-def TS_AtenGetStrOp : TS_RegisteredOp<"aten.get.str", [MemoryEffects<[MemRead]>]> {
+def TS_AtenGetStrOp : TS_RegisteredOp<"aten.get.str", [TS_ReturnsAlias, MemoryEffects<[MemRead]>]> {
   let summary = "aten::get.str(Dict(str, t) self, str key) -> t(*)?";
   let arguments = (ins TS_Dict:$self,
                        TS_Str:$key);
@@ -727,7 +727,7 @@ def TS_PrimIsNestedOp : TS_RegisteredOp<"prim.is_nested", [MemoryEffects<[MemRea
   let results = (outs TS_Bool:$result);
 }
 
-def TS_AtenToDtypeOp : TS_RegisteredOp<"aten.to.dtype", [MemoryEffects<[MemRead]>]> {
+def TS_AtenToDtypeOp : TS_RegisteredOp<"aten.to.dtype", [TS_ReturnsAlias, MemoryEffects<[MemRead]>]> {
   let summary = "aten::to.dtype(Tensor(a) self, ScalarType dtype, bool non_blocking=False, bool copy=False, MemoryFormat? memory_format=None) -> Tensor(a)";
   let arguments = (ins TS_AnyTensor:$self,
                        TS_Int:$dtype,
@@ -737,7 +737,7 @@ def TS_AtenToDtypeOp : TS_RegisteredOp<"aten.to.dtype", [MemoryEffects<[MemRead]
   let results = (outs TS_AnyTensor:$result);
 }
 
-def TS_AtenToDeviceOp : TS_RegisteredOp<"aten.to.device", [MemoryEffects<[MemRead]>]> {
+def TS_AtenToDeviceOp : TS_RegisteredOp<"aten.to.device", [TS_ReturnsAlias, MemoryEffects<[MemRead]>]> {
   let summary = "aten::to.device(Tensor(a) self, Device device, ScalarType dtype, bool non_blocking=False, bool copy=False, MemoryFormat? memory_format=None) -> Tensor(a)";
   let arguments = (ins TS_AnyTensor:$self,
                        TS_Device:$device,
@@ -748,7 +748,7 @@ def TS_AtenToDeviceOp : TS_RegisteredOp<"aten.to.device", [MemoryEffects<[MemRea
   let results = (outs TS_AnyTensor:$result);
 }
 
-def TS_AtenToOtherOp : TS_RegisteredOp<"aten.to.other", [MemoryEffects<[MemRead]>]> {
+def TS_AtenToOtherOp : TS_RegisteredOp<"aten.to.other", [TS_ReturnsAlias, MemoryEffects<[MemRead]>]> {
   let summary = "aten::to.other(Tensor(a) self, Tensor other, bool non_blocking=False, bool copy=False, MemoryFormat? memory_format=None) -> Tensor(a)";
   let arguments = (ins TS_AnyTensor:$self,
                        TS_AnyTensor:$other,
@@ -765,7 +765,7 @@ def TS_AtenTypeAsOp : TS_RegisteredOp<"aten.type_as", [MemoryEffects<[MemRead]>]
   let results = (outs TS_AnyTensor:$result);
 }
 
-def TS_AtenContiguousOp : TS_RegisteredOp<"aten.contiguous", [MemoryEffects<[MemRead]>]> {
+def TS_AtenContiguousOp : TS_RegisteredOp<"aten.contiguous", [TS_ReturnsAlias, MemoryEffects<[MemRead]>]> {
   let summary = "aten::contiguous(Tensor(a) self, *, MemoryFormat memory_format=0) -> Tensor(a)";
   let arguments = (ins TS_AnyTensor:$self,
                        TS_Int:$memory_format);
@@ -779,7 +779,7 @@ def TS_AtenCloneOp : TS_RegisteredOp<"aten.clone", [MemoryEffects<[MemRead]>]> {
   let results = (outs TS_AnyTensor:$result);
 }
 
-def TS_AtenDetachOp : TS_RegisteredOp<"aten.detach", [MemoryEffects<[MemRead]>]> {
+def TS_AtenDetachOp : TS_RegisteredOp<"aten.detach", [TS_ReturnsAlias, MemoryEffects<[MemRead]>]> {
   let summary = "aten::detach(Tensor(a) self) -> Tensor(a)";
   let arguments = (ins TS_AnyTensor:$self);
   let results = (outs TS_AnyTensor:$result);
@@ -920,21 +920,21 @@ def TS_AtenTensorFloatOp : TS_RegisteredOp<"aten.tensor.float", [MemoryEffects<[
   let results = (outs TS_AnyTensor:$result);
 }
 
-def TS_AtenViewOp : TS_RegisteredOp<"aten.view", [MemoryEffects<[MemRead]>]> {
+def TS_AtenViewOp : TS_RegisteredOp<"aten.view", [TS_ReturnsAlias, MemoryEffects<[MemRead]>]> {
   let summary = "aten::view(Tensor(a) self, SymInt[] size) -> Tensor(a)";
   let arguments = (ins TS_AnyTensor:$self,
                        TS_List:$size);
   let results = (outs TS_AnyTensor:$result);
 }
 
-def TS_AtenReshapeOp : TS_RegisteredOp<"aten.reshape", [MemoryEffects<[MemRead]>]> {
+def TS_AtenReshapeOp : TS_RegisteredOp<"aten.reshape", [TS_ReturnsAlias, MemoryEffects<[MemRead]>]> {
   let summary = "aten::reshape(Tensor(a) self, SymInt[] shape) -> Tensor(a)";
   let arguments = (ins TS_AnyTensor:$self,
                        TS_List:$shape);
   let results = (outs TS_AnyTensor:$result);
 }
 
-def TS_AtenFlattenUsingIntsOp : TS_RegisteredOp<"aten.flatten.using_ints", [MemoryEffects<[MemRead]>]> {
+def TS_AtenFlattenUsingIntsOp : TS_RegisteredOp<"aten.flatten.using_ints", [TS_ReturnsAlias, MemoryEffects<[MemRead]>]> {
   let summary = "aten::flatten.using_ints(Tensor(a) self, int start_dim=0, int end_dim=-1) -> Tensor(a)";
   let arguments = (ins TS_AnyTensor:$self,
                        TS_Int:$start_dim,
@@ -942,27 +942,27 @@ def TS_AtenFlattenUsingIntsOp : TS_RegisteredOp<"aten.flatten.using_ints", [Memo
   let results = (outs TS_AnyTensor:$result);
 }
 
-def TS_AtenSqueezeDimOp : TS_RegisteredOp<"aten.squeeze.dim", [MemoryEffects<[MemRead]>]> {
+def TS_AtenSqueezeDimOp : TS_RegisteredOp<"aten.squeeze.dim", [TS_ReturnsAlias, MemoryEffects<[MemRead]>]> {
   let summary = "aten::squeeze.dim(Tensor(a) self, int dim) -> Tensor(a)";
   let arguments = (ins TS_AnyTensor:$self,
                        TS_Int:$dim);
   let results = (outs TS_AnyTensor:$result);
 }
 
-def TS_AtenSqueezeOp : TS_RegisteredOp<"aten.squeeze", [MemoryEffects<[MemRead]>]> {
+def TS_AtenSqueezeOp : TS_RegisteredOp<"aten.squeeze", [TS_ReturnsAlias, MemoryEffects<[MemRead]>]> {
   let summary = "aten::squeeze(Tensor(a) self) -> Tensor(a)";
   let arguments = (ins TS_AnyTensor:$self);
   let results = (outs TS_AnyTensor:$result);
 }
 
-def TS_AtenUnsqueezeOp : TS_RegisteredOp<"aten.unsqueeze", [MemoryEffects<[MemRead]>]> {
+def TS_AtenUnsqueezeOp : TS_RegisteredOp<"aten.unsqueeze", [TS_ReturnsAlias, MemoryEffects<[MemRead]>]> {
   let summary = "aten::unsqueeze(Tensor(a) self, int dim) -> Tensor(a)";
   let arguments = (ins TS_AnyTensor:$self,
                        TS_Int:$dim);
   let results = (outs TS_AnyTensor:$result);
 }
 
-def TS_AtenTransposeIntOp : TS_RegisteredOp<"aten.transpose.int", [MemoryEffects<[MemRead]>]> {
+def TS_AtenTransposeIntOp : TS_RegisteredOp<"aten.transpose.int", [TS_ReturnsAlias, MemoryEffects<[MemRead]>]> {
   let summary = "aten::transpose.int(Tensor(a) self, int dim0, int dim1) -> Tensor(a)";
   let arguments = (ins TS_AnyTensor:$self,
                        TS_Int:$dim0,
@@ -970,20 +970,20 @@ def TS_AtenTransposeIntOp : TS_RegisteredOp<"aten.transpose.int", [MemoryEffects
   let results = (outs TS_AnyTensor:$result);
 }
 
-def TS_AtenPermuteOp : TS_RegisteredOp<"aten.permute", [MemoryEffects<[MemRead]>]> {
+def TS_AtenPermuteOp : TS_RegisteredOp<"aten.permute", [TS_ReturnsAlias, MemoryEffects<[MemRead]>]> {
   let summary = "aten::permute(Tensor(a) self, int[] dims) -> Tensor(a)";
   let arguments = (ins TS_AnyTensor:$self,
                        TS_List:$dims);
   let results = (outs TS_AnyTensor:$result);
 }
 
-def TS_AtenTOp : TS_RegisteredOp<"aten.t", [MemoryEffects<[MemRead]>]> {
+def TS_AtenTOp : TS_RegisteredOp<"aten.t", [TS_ReturnsAlias, MemoryEffects<[MemRead]>]> {
   let summary = "aten::t(Tensor(a) self) -> Tensor(a)";
   let arguments = (ins TS_AnyTensor:$self);
   let results = (outs TS_AnyTensor:$result);
 }
 
-def TS_AtenExpandOp : TS_RegisteredOp<"aten.expand", [MemoryEffects<[MemRead]>]> {
+def TS_AtenExpandOp : TS_RegisteredOp<"aten.expand", [TS_ReturnsAlias, MemoryEffects<[MemRead]>]> {
   let summary = "aten::expand(Tensor(a) self, SymInt[] size, *, bool implicit=False) -> Tensor(a)";
   let arguments = (ins TS_AnyTensor:$self,
                        TS_List:$size,
@@ -991,14 +991,14 @@ def TS_AtenExpandOp : TS_RegisteredOp<"aten.expand", [MemoryEffects<[MemRead]>]>
   let results = (outs TS_AnyTensor:$result);
 }
 
-def TS_AtenExpandAsOp : TS_RegisteredOp<"aten.expand_as", [MemoryEffects<[MemRead]>]> {
+def TS_AtenExpandAsOp : TS_RegisteredOp<"aten.expand_as", [TS_ReturnsAlias, MemoryEffects<[MemRead]>]> {
   let summary = "aten::expand_as(Tensor(a) self, Tensor other) -> Tensor(a)";
   let arguments = (ins TS_AnyTensor:$self,
                        TS_AnyTensor:$other);
   let results = (outs TS_AnyTensor:$result);
 }
 
-def TS_AtenSliceTensorOp : TS_RegisteredOp<"aten.slice.Tensor", [MemoryEffects<[MemRead]>]> {
+def TS_AtenSliceTensorOp : TS_RegisteredOp<"aten.slice.Tensor", [TS_ReturnsAlias, MemoryEffects<[MemRead]>]> {
   let summary = "aten::slice.Tensor(Tensor(a) self, int dim=0, SymInt? start=None, SymInt? end=None, SymInt step=1) -> Tensor(a)";
   let arguments = (ins TS_AnyTensor:$self,
                        TS_Int:$dim,
@@ -1008,7 +1008,7 @@ def TS_AtenSliceTensorOp : TS_RegisteredOp<"aten.slice.Tensor", [MemoryEffects<[
   let results = (outs TS_AnyTensor:$result);
 }
 
-def TS_AtenSelectIntOp : TS_RegisteredOp<"aten.select.int", [MemoryEffects<[MemRead]>]> {
+def TS_AtenSelectIntOp : TS_RegisteredOp<"aten.select.int", [TS_ReturnsAlias, MemoryEffects<[MemRead]>]> {
   let summary = "aten::select.int(Tensor(a) self, int dim, int index) -> Tensor(a)";
   let arguments = (ins TS_AnyTensor:$self,
                        TS_Int:$dim,
@@ -1016,7 +1016,7 @@ def TS_AtenSelectIntOp : TS_RegisteredOp<"aten.select.int", [MemoryEffects<[MemR
   let results = (outs TS_AnyTensor:$result);
 }
 
-def TS_AtenNarrowOp : TS_RegisteredOp<"aten.narrow", [MemoryEffects<[MemRead]>]> {
+def TS_AtenNarrowOp : TS_RegisteredOp<"aten.narrow", [TS_ReturnsAlias, MemoryEffects<[MemRead]>]> {
   let summary = "aten::narrow(Tensor(a) self, int dim, int start, int length) -> Tensor(a)";
   let arguments = (ins TS_AnyTensor:$self,
                        TS_Int:$dim,
@@ -1025,7 +1025,7 @@ def TS_AtenNarrowOp : TS_RegisteredOp<"aten.narrow", [MemoryEffects<[MemRead]>]>
   let results = (outs TS_AnyTensor:$result);
 }
 
-def TS_AtenChunkOp : TS_RegisteredOp<"aten.chunk", [MemoryEffects<[MemRead]>]> {
+def TS_AtenChunkOp : TS_RegisteredOp<"aten.chunk", [TS_ReturnsAlias, MemoryEffects<[MemRead]>]> {
   let summary = "aten::chunk(Tensor(a -> *) self, int chunks, int dim=0) -> Tensor(a)[]";
   let arguments = (ins TS_AnyTensor:$self,
                        TS_Int:$chunks,
@@ -1033,7 +1033,7 @@ def TS_AtenChunkOp : TS_RegisteredOp<"aten.chunk", [MemoryEffects<[MemRead]>]> {
   let results = (outs TS_List:$result);
 }
 
-def TS_AtenSplitTensorOp : TS_RegisteredOp<"aten.split.Tensor", [MemoryEffects<[MemRead]>]> {
+def TS_AtenSplitTensorOp : TS_RegisteredOp<"aten.split.Tensor", [TS_ReturnsAlias, MemoryEffects<[MemRead]>]> {
   let summary = "aten::split.Tensor(Tensor(a -> *) self, int split_size, int dim=0) -> Tensor(a)[]";
   let arguments = (ins TS_AnyTensor:$self,
                        TS_Int:$split_size,
@@ -1041,7 +1041,7 @@ def TS_AtenSplitTensorOp : TS_RegisteredOp<"aten.split.Tensor", [MemoryEffects<[
   let results = (outs TS_List:$result);
 }
 
-def TS_AtenSplitSizesOp : TS_RegisteredOp<"aten.split.sizes", [MemoryEffects<[MemRead]>]> {
+def TS_AtenSplitSizesOp : TS_RegisteredOp<"aten.split.sizes", [TS_ReturnsAlias, MemoryEffects<[MemRead]>]> {
   let summary = "aten::split.sizes(Tensor(a -> *) self, int[] split_size, int dim=0) -> Tensor(a)[]";
   let arguments = (ins TS_AnyTensor:$self,
                        TS_List:$split_size,
@@ -1049,7 +1049,7 @@ def TS_AtenSplitSizesOp : TS_RegisteredOp<"aten.split.sizes", [MemoryEffects<[Me
   let results = (outs TS_List:$result);
 }
 
-def TS_AtenUnbindIntOp : TS_RegisteredOp<"aten.unbind.int", [MemoryEffects<[MemRead]>]> {
+def TS_AtenUnbindIntOp : TS_RegisteredOp<"aten.unbind.int", [TS_ReturnsAlias, MemoryEffects<[MemRead]>]> {
   let summary = "aten::unbind.int(Tensor(a -> *) self, int dim=0) -> Tensor(a)[]";
   let arguments = (ins TS_AnyTensor:$self,
                        TS_Int:$dim);
@@ -1433,7 +1433,7 @@ def TS_AtenLogicalNotOp : TS_RegisteredOp<"aten.logical_not", [MemoryEffects<[Me
   let results = (outs TS_AnyTensor:$result);
 }
 
-def TS_AtenAdd_TensorOp : TS_RegisteredOp<"aten.add_.Tensor", [TS_InPlace]> {
+def TS_AtenAdd_TensorOp : TS_RegisteredOp<"aten.add_.Tensor", [TS_ReturnsAlias, TS_InPlace]> {
   let summary = "aten::add_.Tensor(Tensor(a!) self, Tensor other, *, Scalar alpha=1) -> Tensor(a!)";
   let arguments = (ins TS_AnyTensor:$self,
                        TS_AnyTensor:$other,
@@ -1441,7 +1441,7 @@ def TS_AtenAdd_TensorOp : TS_RegisteredOp<"aten.add_.Tensor", [TS_InPlace]> {
   let results = (outs TS_AnyTensor:$result);
 }
 
-def TS_AtenAdd_ScalarOp : TS_RegisteredOp<"aten.add_.Scalar", [TS_InPlace]> {
+def TS_AtenAdd_ScalarOp : TS_RegisteredOp<"aten.add_.Scalar", [TS_ReturnsAlias, TS_InPlace]> {
   let summary = "aten::add_.Scalar(Tensor(a!) self, Scalar other, Scalar alpha=1) -> Tensor(a!)";
   let arguments = (ins TS_AnyTensor:$self,
                        TS_Scalar:$other,
@@ -1449,34 +1449,34 @@ def TS_AtenAdd_ScalarOp : TS_RegisteredOp<"aten.add_.Scalar", [TS_InPlace]> {
   let results = (outs TS_AnyTensor:$result);
 }
 
-def TS_AtenMul_TensorOp : TS_RegisteredOp<"aten.mul_.Tensor", [TS_InPlace]> {
+def TS_AtenMul_TensorOp : TS_RegisteredOp<"aten.mul_.Tensor", [TS_ReturnsAlias, TS_InPlace]> {
   let summary = "aten::mul_.Tensor(Tensor(a!) self, Tensor other) -> Tensor(a!)";
   let arguments = (ins TS_AnyTensor:$self,
                        TS_AnyTensor:$other);
   let results = (outs TS_AnyTensor:$result);
 }
 
-def TS_AtenMul_ScalarOp : TS_RegisteredOp<"aten.mul_.Scalar", [TS_InPlace]> {
+def TS_AtenMul_ScalarOp : TS_RegisteredOp<"aten.mul_.Scalar", [TS_ReturnsAlias, TS_InPlace]> {
   let summary = "aten::mul_.Scalar(Tensor(a!) self, Scalar other) -> Tensor(a!)";
   let arguments = (ins TS_AnyTensor:$self,
                        TS_Scalar:$other);
   let results = (outs TS_AnyTensor:$result);
 }
 
-def TS_AtenDiv_ScalarOp : TS_RegisteredOp<"aten.div_.Scalar", [TS_InPlace]> {
+def TS_AtenDiv_ScalarOp : TS_RegisteredOp<"aten.div_.Scalar", [TS_ReturnsAlias, TS_InPlace]> {
   let summary = "aten::div_.Scalar(Tensor(a!) self, Scalar other) -> Tensor(a!)";
   let arguments = (ins TS_AnyTensor:$self,
                        TS_Scalar:$other);
   let results = (outs TS_AnyTensor:$result);
 }
 
-def TS_AtenRelu_Op : TS_RegisteredOp<"aten.relu_", [TS_InPlace]> {
+def TS_AtenRelu_Op : TS_RegisteredOp<"aten.relu_", [TS_ReturnsAlias, TS_InPlace]> {
   let summary = "aten::relu_(Tensor(a!) self) -> Tensor(a!)";
   let arguments = (ins TS_AnyTensor:$self);
   let results = (outs TS_AnyTensor:$result);
 }
 
-def TS_AtenHardtanh_Op : TS_RegisteredOp<"aten.hardtanh_", [TS_InPlace]> {
+def TS_AtenHardtanh_Op : TS_RegisteredOp<"aten.hardtanh_", [TS_ReturnsAlias, TS_InPlace]> {
   let summary = "aten::hardtanh_(Tensor(a!) self, Scalar min_val=-1, Scalar max_val=1) -> Tensor(a!)";
   let arguments = (ins TS_AnyTensor:$self,
                        TS_Scalar:$min_val,
@@ -1484,38 +1484,38 @@ def TS_AtenHardtanh_Op : TS_RegisteredOp<"aten.hardtanh_", [TS_InPlace]> {
   let results = (outs TS_AnyTensor:$result);
 }
 
-def TS_AtenHardswish_Op : TS_RegisteredOp<"aten.hardswish_", [TS_InPlace]> {
+def TS_AtenHardswish_Op : TS_RegisteredOp<"aten.hardswish_", [TS_ReturnsAlias, TS_InPlace]> {
   let summary = "aten::hardswish_(Tensor(a!) self) -> Tensor(a!)";
   let arguments = (ins TS_AnyTensor:$self);
   let results = (outs TS_AnyTensor:$result);
 }
 
-def TS_AtenSilu_Op : TS_RegisteredOp<"aten.silu_", [TS_InPlace]> {
+def TS_AtenSilu_Op : TS_RegisteredOp<"aten.silu_", [TS_ReturnsAlias, TS_InPlace]> {
   let summary = "aten::silu_(Tensor(a!) self) -> Tensor(a!)";
   let arguments = (ins TS_AnyTensor:$self);
   let results = (outs TS_AnyTensor:$result);
 }
 
-def TS_AtenSigmoid_Op : TS_RegisteredOp<"aten.sigmoid_", [TS_InPlace]> {
+def TS_AtenSigmoid_Op : TS_RegisteredOp<"aten.sigmoid_", [TS_ReturnsAlias, TS_InPlace]> {
   let summary = "aten::sigmoid_(Tensor(a!) self) -> Tensor(a!)";
   let arguments = (ins TS_AnyTensor:$self);
   let results = (outs TS_AnyTensor:$result);
 }
 
-def TS_AtenTanh_Op : TS_RegisteredOp<"aten.tanh_", [TS_InPlace]> {
+def TS_AtenTanh_Op : TS_RegisteredOp<"aten.tanh_", [TS_ReturnsAlias, TS_InPlace]> {
   let summary = "aten::tanh_(Tensor(a!) self) -> Tensor(a!)";
   let arguments = (ins TS_AnyTensor:$self);
   let results = (outs TS_AnyTensor:$result);
 }
 
-def TS_AtenLeakyRelu_Op : TS_RegisteredOp<"aten.leaky_relu_", [TS_InPlace]> {
+def TS_AtenLeakyRelu_Op : TS_RegisteredOp<"aten.leaky_relu_", [TS_ReturnsAlias, TS_InPlace]> {
   let summary = "aten::leaky_relu_(Tensor(a!) self, Scalar negative_slope=0.01) -> Tensor(a!)";
   let arguments = (ins TS_AnyTensor:$self,
                        TS_Scalar:$negative_slope);
   let results = (outs TS_AnyTensor:$result);
 }
 
-def TS_AtenElu_Op : TS_RegisteredOp<"aten.elu_", [TS_InPlace]> {
+def TS_AtenElu_Op : TS_RegisteredOp<"aten.elu_", [TS_ReturnsAlias, TS_InPlace]> {
   let summary = "aten::elu_(Tensor(a!) self, Scalar alpha=1, Scalar scale=1, Scalar input_scale=1) -> Tensor(a!)";
   let arguments = (ins TS_AnyTensor:$self,
                        TS_Scalar:$alpha,
@@ -1524,7 +1524,7 @@ def TS_AtenElu_Op : TS_RegisteredOp<"aten.elu_", [TS_InPlace]> {
   let results = (outs TS_AnyTensor:$result);
 }
 
-def TS_AtenMaskedFill_ScalarOp : TS_RegisteredOp<"aten.masked_fill_.Scalar", [TS_InPlace]> {
+def TS_AtenMaskedFill_ScalarOp : TS_RegisteredOp<"aten.masked_fill_.Scalar", [TS_ReturnsAlias, TS_InPlace]> {
   let summary = "aten::masked_fill_.Scalar(Tensor(a!) self, Tensor mask, Scalar value) -> Tensor(a!)";
   let arguments = (ins TS_AnyTensor:$self,
                        TS_AnyTensor:$mask,
@@ -1532,7 +1532,7 @@ def TS_AtenMaskedFill_ScalarOp : TS_RegisteredOp<"aten.masked_fill_.Scalar", [TS
   let results = (outs TS_AnyTensor:$result);
 }
 
-def TS_AtenCopy_Op : TS_RegisteredOp<"aten.copy_", [TS_InPlace]> {
+def TS_AtenCopy_Op : TS_RegisteredOp<"aten.copy_", [TS_ReturnsAlias, TS_InPlace]> {
   let summary = "aten::copy_(Tensor(a!) self, Tensor src, bool non_blocking=False) -> Tensor(a!)";
   let arguments = (ins TS_AnyTensor:$self,
                        TS_AnyTensor:$src,
@@ -1540,14 +1540,14 @@ def TS_AtenCopy_Op : TS_RegisteredOp<"aten.copy_", [TS_InPlace]> {
   let results = (outs TS_AnyTensor:$result);
 }
 
-def TS_AtenFill_ScalarOp : TS_RegisteredOp<"aten.fill_.Scalar", [TS_InPlace]> {
+def TS_AtenFill_ScalarOp : TS_RegisteredOp<"aten.fill_.Scalar", [TS_ReturnsAlias, TS_InPlace]> {
   let summary = "aten::fill_.Scalar(Tensor(a!) self, Scalar value) -> Tensor(a!)";
   let arguments = (ins TS_AnyTensor:$self,
                        TS_Scalar:$value);
   let results = (outs TS_AnyTensor:$result);
 }
 
-def TS_AtenZero_Op : TS_RegisteredOp<"aten.zero_", [TS_InPlace]> {
+def TS_AtenZero_Op : TS_RegisteredOp<"aten.zero_", [TS_ReturnsAlias, TS_InPlace]> {
   let summary = "aten::zero_(Tensor(a!) self) -> Tensor(a!)";
   let arguments = (ins TS_AnyTensor:$self);
   let results = (outs TS_AnyTensor:$result);
@@ -1978,6 +1978,20 @@ def TS_AtenLstmInputOp : TS_RegisteredOp<"aten.lstm.input", [MemoryEffects<[MemR
                        TS_Bool:$train,
                        TS_Bool:$bidirectional,
                        TS_Bool:$batch_first);
+  let results = (outs TS_AnyTensor:$result0, TS_AnyTensor:$result1, TS_AnyTensor:$result2);
+}
+
+def TS_AtenLstmDataOp : TS_RegisteredOp<"aten.lstm.data", [MemoryEffects<[MemRead]>]> {
+  let summary = "aten::lstm.data(Tensor data, Tensor batch_sizes, Tensor[] hx, Tensor[] params, bool has_biases, int num_layers, float dropout, bool train, bool bidirectional) -> (Tensor, Tensor, Tensor)";
+  let arguments = (ins TS_AnyTensor:$data,
+                       TS_AnyTensor:$batch_sizes,
+                       TS_List:$hx,
+                       TS_List:$params,
+                       TS_Bool:$has_biases,
+                       TS_Int:$num_layers,
+                       TS_Float:$dropout,
+                       TS_Bool:$train,
+                       TS_Bool:$bidirectional);
   let results = (outs TS_AnyTensor:$result0, TS_AnyTensor:$result1, TS_AnyTensor:$result2);
 }
 

@@ -15,6 +15,10 @@ namespace tsc::ts::OpTrait {
 /// See TS_InPlace in TSOps.td.
 template <typename ConcreteType>
 class InPlace : public mlir::OpTrait::TraitBase<ConcreteType, InPlace> {};
+/// See TS_ReturnsAlias in TSOps.td.
+template <typename ConcreteType>
+class ReturnsAlias
+    : public mlir::OpTrait::TraitBase<ConcreteType, ReturnsAlias> {};
 /// See TS_HasOperatorKey in TSOps.td.
 template <typename ConcreteType>
 class HasOperatorKey

@@ -270,6 +270,12 @@ def TS_OperatorOp : TS_Op<"operator"> {
 def TS_InPlace : NativeOpTrait<"InPlace"> {
   let cppNamespace = "::tsc::ts::OpTrait";
 }
+// Marks an op with a result that may share storage with an operand, as its
+// schema's alias annotations say (`Tensor(a)` views, `t(*)` list elements,
+// in-place results). Results of other registered ops are new values.
+def TS_ReturnsAlias : NativeOpTrait<"ReturnsAlias"> {
+  let cppNamespace = "::tsc::ts::OpTrait";
+}
 // Marks an op that is one operator of LibTorch's registry, named
 // ts.<namespace>.<name>[.<overload>] after its key; getOperatorKey() reads
 // the key back from the op's name.
