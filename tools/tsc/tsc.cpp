@@ -14,6 +14,8 @@
 #include "tsc/Dialect/TS/IR/TSDialect.h"
 #include "tsc/Frontend/Importer.h"
 #include "tsc/Pipelines/Pipelines.h"
+#include "IRDump.h"
+#include "tsc/Target/GraphvizEmitter.h"
 #include "tsc/Target/HeaderEmitter.h"
 #include "tsc/Target/NativeCode.h"
 
@@ -40,7 +42,7 @@ namespace {
 const std::map<std::string, std::string> kEmitKinds = {
     {"torch-graph", ".graph"}, {"ts", ".ts.mlir"}, {"mlir", ".mlir"},
     {"llvm", ".ll"},           {"asm", ".s"},      {"obj", ".o"},
-    {"shared", ".so"},         {"header", ".h"}};
+    {"shared", ".so"},         {"header", ".h"},   {"dot", ".dot"}};
 
 struct DriverOptions {
   std::string input;
@@ -50,20 +52,36 @@ struct DriverOptions {
   unsigned optLevel = 2;
   std::string cpu = "x86-64-v2";
   bool printDebugInfo = false;
+  int64_t elideElementsAttrsIfLarger = -1;
+  std::string dumpDir;
 };
 
 void error(const llvm::Twine &message) {
   llvm::errs() << "tsc: error: " << message << "\n";
 }
 
+/// The first file:line:col inside a (possibly named or fused) location.
+std::optional<FileLineColLoc> findFileLineCol(Location loc) {
+  std::optional<FileLineColLoc> found;
+  loc->walk([&](Location l) {
+    auto flc = dyn_cast<FileLineColLoc>(l);
+    if (!flc)
+      return WalkResult::advance();
+    found = flc;
+    return WalkResult::interrupt();
+  });
+  return found;
+}
+
 /// Prints diagnostics as `file:line:col: error: message`, or with a `tsc:`
 /// prefix when the location has no line.
 LogicalResult printDiagnostic(Diagnostic &diag) {
   std::string prefix = "tsc: ";
-  if (auto flc = dyn_cast<FileLineColLoc>(diag.getLocation()))
-    if (flc.getLine() > 0)
-      prefix = (flc.getFilename().str() + ":" + std::to_string(flc.getLine()) +
-                ":" + std::to_string(flc.getColumn()) + ": ");
+  if (std::optional<FileLineColLoc> flc = findFileLineCol(diag.getLocation()))
+    if (flc->getLine() > 0)
+      prefix = (flc->getFilename().str() + ":" +
+                std::to_string(flc->getLine()) + ":" +
+                std::to_string(flc->getColumn()) + ": ");
   StringRef severity = diag.getSeverity() == DiagnosticSeverity::Error ? "error"
                        : diag.getSeverity() == DiagnosticSeverity::Warning
                            ? "warning"
@@ -164,6 +182,21 @@ int run(const DriverOptions &opts, const char *argv0) {
   context.loadAllAvailableDialects();
   ScopedDiagnosticHandler handler(&context, printDiagnostic);
 
+  OpPrintingFlags printing;
+  if (opts.printDebugInfo)
+    printing.enableDebugInfo();
+  if (opts.elideElementsAttrsIfLarger >= 0)
+    printing.elideLargeElementsAttrs(opts.elideElementsAttrsIfLarger);
+  std::unique_ptr<tsc::IRDumper> dumper;
+  if (!opts.dumpDir.empty()) {
+    dumper = std::make_unique<tsc::IRDumper>(opts.dumpDir, printing);
+    if (!dumper->prepare())
+      return 1;
+    // Dumps print the whole module after each pass: passes must not run
+    // concurrently on nested ops meanwhile.
+    context.disableMultithreading();
+  }
+
   tsc::ImportResult imported;
   if (StringRef(opts.input).ends_with(".mlir")) {
     // ts dialect text (as --emit=ts writes it): compile it as imported.
@@ -179,7 +212,7 @@ int run(const DriverOptions &opts, const char *argv0) {
   } else {
     tsc::ImportOptions importOptions;
     importOptions.path = opts.input;
-    importOptions.keepTorchGraphs = opts.emit == "torch-graph";
+    importOptions.keepTorchGraphs = opts.emit == "torch-graph" || dumper;
     imported = tsc::importTorchScript(context, importOptions);
   }
   if (!imported.module)
@@ -196,9 +229,17 @@ int run(const DriverOptions &opts, const char *argv0) {
   };
   if (opts.emit == "torch-graph")
     return writeText([&](llvm::raw_ostream &os) { os << imported.torchGraphs; });
-  OpPrintingFlags printing;
-  if (opts.printDebugInfo)
-    printing.enableDebugInfo();
+  if (dumper) {
+    if (!imported.torchGraphs.empty() &&
+        !dumper->write("torchscript", ".graph", [&](llvm::raw_ostream &os) {
+          os << imported.torchGraphs;
+        }))
+      return 1;
+    if (!dumper->write("imported", ".mlir", [&](llvm::raw_ostream &os) {
+          module.print(os, printing);
+        }))
+      return 1;
+  }
   if (opts.emit == "ts")
     return writeText(
         [&](llvm::raw_ostream &os) { module.print(os, printing); });
@@ -206,8 +247,13 @@ int run(const DriverOptions &opts, const char *argv0) {
   tsc::PipelineOptions pipelineOptions{opts.optLevel, name};
   PassManager optimize(&context);
   tsc::buildTSOptimizationPipeline(optimize, pipelineOptions);
+  if (dumper)
+    dumper->attach(optimize);
   if (failed(optimize.run(module)))
     return 1;
+  if (opts.emit == "dot")
+    return writeText(
+        [&](llvm::raw_ostream &os) { tsc::emitGraphviz(module, os); });
 
   FailureOr<SmallVector<tsc::MethodSignature>> methods =
       tsc::collectMethods(module);
@@ -223,6 +269,8 @@ int run(const DriverOptions &opts, const char *argv0) {
 
   PassManager lower(&context);
   tsc::buildLowerToLLVMPipeline(lower, pipelineOptions);
+  if (dumper)
+    dumper->attach(lower);
   if (failed(lower.run(module)))
     return 1;
   if (opts.emit == "mlir")
@@ -291,11 +339,23 @@ int main(int argc, char **argv) {
   app.add_option("--emit", opts.emit,
                  "What to write: obj (default; also writes <name>.h beside "
                  "it), shared, header, asm, llvm, mlir (LLVM dialect), ts "
-                 "(imported ts dialect), torch-graph (TorchScript's graphs)")
+                 "(imported ts dialect), dot (Graphviz of the optimized ts "
+                 "dialect), torch-graph (TorchScript's graphs)")
       ->check(CLI::IsMember(kinds))
       ->group("Output");
   app.add_flag("--mlir-print-debuginfo", opts.printDebugInfo,
                "Print source locations in --emit=ts/mlir output")
+      ->group("Output");
+  app.add_option("--mlir-elide-elementsattrs-if-larger",
+                 opts.elideElementsAttrsIfLarger,
+                 "Print tensor constants with more elements than this as "
+                 "'__elided__' in --emit=ts/mlir and --dump-dir output")
+      ->check(CLI::NonNegativeNumber)
+      ->group("Output");
+  app.add_option("--dump-dir", opts.dumpDir,
+                 "Also write the IR of every stage into this directory: "
+                 "00-torchscript.graph, 01-imported.mlir, then "
+                 "NN-<pass>.mlir after each pass")
       ->group("Output");
   app.add_option("--name", opts.name,
                  "Prefix of the exported symbols and the header's name (a C "

@@ -99,11 +99,16 @@ Value LoweringContext::stringPtr(OpBuilder &b, Location loc, StringRef s) {
 
 Value LoweringContext::bytesPtr(OpBuilder &b, Location loc, StringRef bytes,
                                 StringRef prefix) {
-  auto global = makeGlobal(
-      loc, LLVM::LLVMArrayType::get(i8Ty, std::max<size_t>(bytes.size(), 1)),
-      /*isConstant=*/true, prefix,
-      StringAttr::get(ctx, bytes.empty() ? StringRef("\0", 1) : bytes),
-      /*alignment=*/64);
+  // Dense i8 elements rather than a string: the same bytes in the object,
+  // but IR dumps can elide them (--mlir-elide-elementsattrs-if-larger).
+  if (bytes.empty())
+    bytes = StringRef("\0", 1);
+  auto init = DenseElementsAttr::getFromRawBuffer(
+      RankedTensorType::get({static_cast<int64_t>(bytes.size())}, i8Ty),
+      ArrayRef<char>(bytes.data(), bytes.size()));
+  auto global = makeGlobal(loc, LLVM::LLVMArrayType::get(i8Ty, bytes.size()),
+                           /*isConstant=*/true, prefix, init,
+                           /*alignment=*/64);
   return LLVM::AddressOfOp::create(b, loc, global);
 }
 
