@@ -17,6 +17,7 @@
 #include "mlir/IR/Verifier.h"
 
 #include <torch/csrc/jit/ir/constants.h>
+#include <torch/csrc/jit/passes/inliner.h>
 
 #include <sstream>
 
@@ -52,6 +53,7 @@ private:
   LogicalResult importBlock(const jit::Block *block);
   LogicalResult importNode(const jit::Node *node);
   LogicalResult importSchemaNode(const jit::Node *node, Location loc);
+  LogicalResult importFork(const jit::Node *node, Location loc);
   LogicalResult importRegion(Region &region, const jit::Block *block,
                              ArrayRef<Value> blockArgs = {});
   template <typename Values> SmallVector<Value> lookup(Values vs) {
@@ -154,10 +156,18 @@ Type GraphImporter::importType(const c10::TypePtr &type) {
     return ts::ListType::get(
         &ctx, importType(type->expectRef<c10::ListType>().getElementType()));
   case TypeKind::TupleType: {
+    const auto &tuple = type->expectRef<c10::TupleType>();
     SmallVector<Type> elems;
-    for (const auto &e : type->expectRef<c10::TupleType>().elements())
+    for (const auto &e : tuple.elements())
       elems.push_back(importType(e));
-    return ts::TupleType::get(&ctx, elems);
+    if (!tuple.schema() || !tuple.name())
+      return ts::TupleType::get(&ctx, elems);
+    SmallVector<Attribute> fields;
+    for (const c10::Argument &field : tuple.schema()->arguments())
+      fields.push_back(b.getStringAttr(field.name()));
+    return ts::TupleType::get(&ctx, elems,
+                              b.getStringAttr(tuple.name()->qualifiedName()),
+                              b.getArrayAttr(fields));
   }
   case TypeKind::DictType: {
     const auto &d = type->expectRef<c10::DictType>();
@@ -176,6 +186,9 @@ Type GraphImporter::importType(const c10::TypePtr &type) {
   }
   case TypeKind::ClassType:
     return ts::ClassType::get(&ctx, type->annotation_str());
+  case TypeKind::FutureType:
+    return ts::FutureType::get(
+        &ctx, importType(type->expectRef<c10::FutureType>().getElementType()));
   default:
     return ts::OpaqueType::get(&ctx, type->annotation_str());
   }
@@ -198,6 +211,13 @@ Location GraphImporter::importLoc(const jit::Node *node) {
       auto [file, line, col] = *flc;
       return FileLineColLoc::get(&ctx, file, line, col + 1);
     }
+  }
+  // No file name: the line and column in the code the archive holds.
+  if (range.source()) {
+    const std::shared_ptr<jit::Source> &src = range.source();
+    size_t line = src->lineno_for_offset(range.start());
+    size_t col = range.start() - src->offset_for_line(line);
+    return FileLineColLoc::get(&ctx, path + ":code", src->lineno_to_source_lineno(line), col + 1);
   }
   return FileLineColLoc::get(&ctx, path, 0, 0);
 }
@@ -335,6 +355,22 @@ LogicalResult GraphImporter::importNode(const jit::Node *node) {
     op = ts::ListConstructOp::create(b, loc, results().front(), operands());
   else if (kind == c10::prim::ListUnpack)
     op = ts::ListUnpackOp::create(b, loc, results(), operands().front());
+  else if (kind == c10::prim::DictConstruct)
+    op = ts::DictConstructOp::create(b, loc, results().front(), operands());
+  else if (kind == c10::prim::isinstance) {
+    SmallVector<Attribute> types;
+    for (const c10::TypePtr &t : node->tys(c10::attr::types))
+      types.push_back(TypeAttr::get(importType(t)));
+    op = ts::IsInstanceOp::create(b, loc, b.getI1Type(), operands().front(),
+                                  b.getArrayAttr(types));
+  } else if (kind == c10::prim::CreateObject)
+    op = ts::CreateObjectOp::create(b, loc, results().front());
+  else if (kind == c10::prim::Enter)
+    op = ts::EnterOp::create(b, loc, results().front(), operands().front());
+  else if (kind == c10::prim::Exit)
+    op = ts::ExitOp::create(b, loc, results().front(), operands().front());
+  else if (kind == c10::prim::fork)
+    return importFork(node, loc);
   else if (kind == c10::prim::TupleConstruct)
     op = ts::TupleConstructOp::create(b, loc, results().front(), operands());
   else if (kind == c10::prim::TupleUnpack)
@@ -363,6 +399,19 @@ LogicalResult GraphImporter::importNode(const jit::Node *node) {
     return success();
   }
   return importSchemaNode(node, loc);
+}
+
+/// prim::fork: the forked function's graph (a node attribute) becomes the
+/// op's region, its calls inlined like the method's.
+LogicalResult GraphImporter::importFork(const jit::Node *node, Location loc) {
+  std::shared_ptr<jit::Graph> body = node->g(c10::attr::Subgraph)->copy();
+  jit::Inline(*body);
+  auto op = ts::ForkOp::create(b, loc, importType(node->output()->type()),
+                               lookup(node->inputs()));
+  if (failed(importRegion(op.getBody(), body->block())))
+    return failure();
+  values[node->output()] = op.getResult();
+  return success();
 }
 
 /// A node with an operator schema: the modelled op if the dialect has one

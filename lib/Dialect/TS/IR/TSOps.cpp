@@ -273,3 +273,40 @@ LogicalResult DictConstructOp::verify() {
   }
   return success();
 }
+
+//===----------------------------------------------------------------------===//
+// isinstance and fork
+//===----------------------------------------------------------------------===//
+
+/// Types whose values may have more than one run-time type.
+static bool isOpenType(Type t) {
+  return isa<ts::UnionType, ts::OptionalType, ts::AnyType, ts::OpaqueType,
+             ts::NumberType>(t);
+}
+
+OpFoldResult IsInstanceOp::fold(FoldAdaptor) {
+  Type from = getOperand().getType();
+  auto types = getTypes().getAsValueRange<TypeAttr>();
+  if (llvm::any_of(types, [&](Type t) { return isSubtypeOf(from, t); }))
+    return BoolAttr::get(getContext(), true);
+  if (!isOpenType(from))
+    return BoolAttr::get(getContext(), false);
+  return {};
+}
+
+LogicalResult ForkOp::verify() {
+  Block &body = getBody().front();
+  if (body.getNumArguments() != getOperands().size())
+    return emitOpError("body takes ") << body.getNumArguments()
+                                      << " arguments, but " << getOperands().size()
+                                      << " operands are given";
+  auto yield = dyn_cast<YieldOp>(body.getTerminator());
+  if (!yield || yield.getValues().size() != 1)
+    return emitOpError("body must yield exactly one value");
+  Type want = cast<ts::FutureType>(getType()).getElementType();
+  if (!isSubtypeOf(yield.getValues().front().getType(), want))
+    return emitOpError("body yields ")
+           << yield.getValues().front().getType()
+           << ", which is not a subtype of the future's " << want;
+  return success();
+}

@@ -90,12 +90,25 @@ void ts::TensorType::print(AsmPrinter &printer) const {
 // !ts.tuple<T, ...>
 //===----------------------------------------------------------------------===//
 
+// !ts.tuple<T, ...> or, for a NamedTuple, !ts.tuple<"qualified.Name",
+// field: T, ...>.
 Type ts::TupleType::parse(AsmParser &parser) {
+  MLIRContext *ctx = parser.getContext();
   SmallVector<Type> types;
+  SmallVector<Attribute> fields;
+  std::string name;
   if (parser.parseLess())
     return Type();
-  if (failed(parser.parseOptionalGreater())) {
+  bool named = succeeded(parser.parseOptionalString(&name));
+  if (named ? succeeded(parser.parseOptionalComma())
+            : failed(parser.parseOptionalGreater())) {
     do {
+      if (named) {
+        std::string field;
+        if (parser.parseKeywordOrString(&field) || parser.parseColon())
+          return Type();
+        fields.push_back(StringAttr::get(ctx, field));
+      }
       Type t;
       if (parser.parseType(t))
         return Type();
@@ -103,14 +116,41 @@ Type ts::TupleType::parse(AsmParser &parser) {
     } while (succeeded(parser.parseOptionalComma()));
     if (parser.parseGreater())
       return Type();
+  } else if (named && parser.parseGreater()) {
+    return Type();
   }
-  return ts::TupleType::get(parser.getContext(), types);
+  if (!named)
+    return ts::TupleType::get(ctx, types);
+  return parser.getChecked<ts::TupleType>(ctx, types, StringAttr::get(ctx, name),
+                                          ArrayAttr::get(ctx, fields));
 }
 
 void ts::TupleType::print(AsmPrinter &printer) const {
   printer << "<";
-  llvm::interleaveComma(getElementTypes(), printer);
+  if (getName()) {
+    printer << "\"" << getName().getValue() << "\"";
+    for (auto [field, type] : llvm::zip(getFieldNames(), getElementTypes())) {
+      printer << ", ";
+      printer.printKeywordOrString(cast<StringAttr>(field).getValue());
+      printer << ": " << type;
+    }
+  } else {
+    llvm::interleaveComma(getElementTypes(), printer);
+  }
   printer << ">";
+}
+
+LogicalResult
+ts::TupleType::verify(function_ref<InFlightDiagnostic()> emitError,
+                      ArrayRef<Type> elementTypes, StringAttr name,
+                      ArrayAttr fieldNames) {
+  if (static_cast<bool>(name) != static_cast<bool>(fieldNames))
+    return emitError() << "a named tuple needs both a name and field names";
+  if (fieldNames && fieldNames.size() != elementTypes.size())
+    return emitError() << "named tuple has " << fieldNames.size()
+                       << " field names for " << elementTypes.size()
+                       << " elements";
+  return success();
 }
 
 //===----------------------------------------------------------------------===//
@@ -158,6 +198,9 @@ bool tsc::ts::isSubtypeOf(Type from, Type to) {
     auto tt = dyn_cast<ts::TupleType>(to);
     if (!tt || ft.getElementTypes().size() != tt.getElementTypes().size())
       return false;
+    // A NamedTuple flows into a plain tuple, not into another NamedTuple.
+    if (tt.getName() && tt.getName() != ft.getName())
+      return false;
     for (auto [a, b] : llvm::zip(ft.getElementTypes(), tt.getElementTypes()))
       if (!isSubtypeOf(a, b))
         return false;
@@ -182,7 +225,7 @@ std::string tsc::ts::getTorchScriptTypeString(Type type) {
   llvm::TypeSwitch<Type>(type)
       .Case<ts::TensorType>([&](auto) { os << "Tensor"; })
       .Case<ts::StrType>([&](auto) { os << "str"; })
-      .Case<ts::NoneType>([&](auto) { os << "ts::NoneType"; })
+      .Case<ts::NoneType>([&](auto) { os << "NoneType"; })
       .Case<ts::DeviceType>([&](auto) { os << "Device"; })
       .Case<ts::NumberType>([&](auto) { os << "Scalar"; })
       .Case<ts::AnyType>([&](auto) { os << "Any"; })
@@ -201,6 +244,9 @@ std::string tsc::ts::getTorchScriptTypeString(Type type) {
       .Case<ts::OptionalType>([&](ts::OptionalType t) {
         os << "Optional[" << getTorchScriptTypeString(t.getElementType())
            << "]";
+      })
+      .Case<ts::FutureType>([&](ts::FutureType t) {
+        os << "Future[" << getTorchScriptTypeString(t.getElementType()) << "]";
       })
       .Case<ts::UnionType>([&](ts::UnionType t) {
         os << "Union[";

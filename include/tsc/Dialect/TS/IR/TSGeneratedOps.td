@@ -691,6 +691,12 @@ def TS_AtenIsGradEnabledOp : TS_RegisteredOp<"aten.is_grad_enabled"> {
   let results = (outs TS_Bool:$result);
 }
 
+def TS_AtenWaitOp : TS_RegisteredOp<"aten.wait", [MemoryEffects<[MemRead]>]> {
+  let summary = "aten::wait(Future(t) self) -> t";
+  let arguments = (ins AnyType:$self);
+  let results = (outs AnyType:$result);
+}
+
 def TS_PrimNumToTensorScalarOp : TS_RegisteredOp<"prim.NumToTensor.Scalar", [MemoryEffects<[MemRead]>]> {
   let summary = "prim::NumToTensor.Scalar(Scalar a) -> Tensor";
   let arguments = (ins TS_Scalar:$a);

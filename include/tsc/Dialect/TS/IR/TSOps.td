@@ -35,12 +35,13 @@ def TS_ConstantOp : TS_Op<"prim.Constant", [ConstantLike, Pure]> {
 }
 
 def TS_YieldOp : TS_Op<"yield", [Pure, Terminator, ReturnLike,
-                                 ParentOneOf<["IfOp", "LoopOp"]>]> {
-  let summary = "Block outputs of ts.prim.If and ts.prim.Loop";
+                                 ParentOneOf<["IfOp", "LoopOp", "ForkOp"]>]> {
+  let summary = "Block outputs of ts.prim.If, ts.prim.Loop and ts.prim.fork";
   let description = [{
     The outputs of a TorchScript block. In a `ts.prim.If` branch they are the
     If's results; in a `ts.prim.Loop` body the first is the condition to go
-    on, the others the values carried into the next iteration.
+    on, the others the values carried into the next iteration; in a
+    `ts.prim.fork` body, the one value its future holds.
   }];
   let arguments = (ins Variadic<AnyType>:$values);
   let assemblyFormat = "($values^ `:` type($values))? attr-dict";
@@ -176,9 +177,65 @@ def TS_RaiseExceptionOp : TS_Op<"prim.RaiseException"> {
   let assemblyFormat = "$msg `,` $cls attr-dict `:` type($msg) `,` type($cls)";
 }
 
+def TS_IsInstanceOp : TS_Op<"prim.isinstance", [Pure]> {
+  let summary = "prim::isinstance";
+  let description = [{
+    Whether `operand`'s value at run time has one of `types` (a TorchScript
+    `isinstance(x, (A, B))`, used to refine Union and Any values).
+  }];
+  let arguments = (ins AnyType:$operand, TypeArrayAttr:$types);
+  let results = (outs I1:$result);
+  let assemblyFormat = "$operand $types attr-dict `:` type($operand)";
+  let hasFolder = 1;
+}
+
 //===----------------------------------------------------------------------===//
 // Objects and calls
 //===----------------------------------------------------------------------===//
+
+def TS_CreateObjectOp : TS_Op<"prim.CreateObject"> {
+  let summary = "prim::CreateObject";
+  let description = [{
+    A new object of the result's class, every attribute unset; the class's
+    `__init__` (inlined after it) sets them with `ts.prim.SetAttr`.
+  }];
+  let results = (outs TS_Class:$result);
+  let assemblyFormat = "attr-dict `:` type($result)";
+}
+
+def TS_EnterOp : TS_Op<"prim.Enter"> {
+  let summary = "prim::Enter: entering a `with` block";
+  let description = [{
+    Calls `__enter__` of the context manager (`with torch.no_grad():`); its
+    result is the value bound by `as`.
+  }];
+  let arguments = (ins AnyType:$object);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = "$object attr-dict `:` type($object) `->` type($result)";
+}
+
+def TS_ExitOp : TS_Op<"prim.Exit"> {
+  let summary = "prim::Exit: leaving a `with` block";
+  let arguments = (ins AnyType:$object);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = "$object attr-dict `:` type($object) `->` type($result)";
+}
+
+def TS_ForkOp : TS_Op<"prim.fork", [IsolatedFromAbove]> {
+  let summary = "prim::fork: torch.jit.fork";
+  let description = [{
+    Starts the body (the forked function, inlined) on `operands`, which are
+    the body's arguments, and returns a future of what the body yields;
+    `aten::wait` on the future gives the result.
+  }];
+  let arguments = (ins Variadic<AnyType>:$operands);
+  let results = (outs TS_FutureType:$result);
+  let regions = (region SizedRegion<1>:$body);
+  let assemblyFormat = [{
+    `(` $operands `)` $body attr-dict `:` functional-type($operands, $result)
+  }];
+  let hasVerifier = 1;
+}
 
 def TS_ObjectOp : TS_Op<"object"> {
   let summary = "A module or class instance of the archive's object graph";

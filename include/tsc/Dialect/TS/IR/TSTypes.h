@@ -2,6 +2,7 @@
 #ifndef TSC_DIALECT_TS_IR_TSTYPES_H
 #define TSC_DIALECT_TS_IR_TSTYPES_H
 
+#include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Types.h"
 

@@ -69,9 +69,25 @@ def TS_ListType : TS_Type<"List", "list"> {
 }
 
 def TS_TupleType : TS_Type<"Tuple", "tuple"> {
-  let summary = "TorchScript Tuple[T1, ...]";
-  let parameters = (ins ArrayRefParameter<"::mlir::Type">:$elementTypes);
+  let summary = "TorchScript Tuple[T1, ...] and NamedTuple";
+  let description = [{
+    `!ts.tuple<i64, !ts.tensor>` is a Tuple[int, Tensor]; a NamedTuple keeps
+    its qualified name and field names:
+    `!ts.tuple<"__torch__.Point", x: !ts.tensor, y: !ts.tensor>`. A named
+    tuple is a subtype of the unnamed tuple of the same elements, not the
+    other way round.
+  }];
+  let parameters = (ins ArrayRefParameter<"::mlir::Type">:$elementTypes,
+                        "::mlir::StringAttr":$name,
+                        "::mlir::ArrayAttr":$fieldNames);
+  let builders = [
+    TypeBuilder<(ins "::llvm::ArrayRef<::mlir::Type>":$elementTypes), [{
+      return $_get($_ctxt, elementTypes, ::mlir::StringAttr(),
+                   ::mlir::ArrayAttr());
+    }]>
+  ];
   let hasCustomAssemblyFormat = 1;
+  let genVerifyDecl = 1;
 }
 
 def TS_DictType : TS_Type<"Dict", "dict"> {
@@ -82,6 +98,12 @@ def TS_DictType : TS_Type<"Dict", "dict"> {
 
 def TS_OptionalType : TS_Type<"Optional", "optional"> {
   let summary = "TorchScript Optional[T]";
+  let parameters = (ins "::mlir::Type":$elementType);
+  let assemblyFormat = "`<` $elementType `>`";
+}
+
+def TS_FutureType : TS_Type<"Future", "future"> {
+  let summary = "TorchScript Future[T]: the result of torch.jit.fork";
   let parameters = (ins "::mlir::Type":$elementType);
   let assemblyFormat = "`<` $elementType `>`";
 }
