@@ -48,6 +48,7 @@ private:
   Type importType(const c10::TypePtr &type);
   Type importDtype(c10::ScalarType st);
   Location importLoc(const jit::Node *node);
+  std::optional<Location> sourceLoc(const jit::SourceRange &range);
   FailureOr<Attribute> importConstant(const c10::IValue &iv, Type type,
                                       Location loc);
   LogicalResult importBlock(const jit::Block *block);
@@ -78,6 +79,8 @@ private:
   ModuleOp module;
   std::string path;
   llvm::DenseMap<const jit::Value *, Value> values;
+  /// The location of the last node that had one (see importLoc).
+  std::optional<Location> lastLoc;
   /// Objects already imported: a submodule shared by two parents is one
   /// ts.object.
   llvm::DenseMap<const c10::ivalue::Object *, Value> objects;
@@ -199,7 +202,16 @@ Type GraphImporter::importType(const c10::TypePtr &type) {
 //===----------------------------------------------------------------------===//
 
 Location GraphImporter::importLoc(const jit::Node *node) {
-  const jit::SourceRange &range = node->sourceRange();
+  std::optional<Location> loc = sourceLoc(node->sourceRange());
+  // Nodes TorchScript builds without a source range (an empty dict
+  // literal's DictConstruct, some attribute reads) get the location of the
+  // node imported before them, so that errors still point near the code.
+  if (loc)
+    lastLoc = *loc;
+  return lastLoc ? *lastLoc : FileLineColLoc::get(&ctx, path, 0, 0);
+}
+
+std::optional<Location> GraphImporter::sourceLoc(const jit::SourceRange &range) {
   // Prefer the user's Python source when the archive's debug info has it.
   c10::optional<jit::SourceRange> original = range.findSourceRangeThatGenerated();
   const jit::SourceRange *candidates[] = {original ? &*original : nullptr,
@@ -213,13 +225,14 @@ Location GraphImporter::importLoc(const jit::Node *node) {
     }
   }
   // No file name: the line and column in the code the archive holds.
-  if (range.source()) {
+  if (range.source() && range.source()->size() > 0) {
     const std::shared_ptr<jit::Source> &src = range.source();
     size_t line = src->lineno_for_offset(range.start());
     size_t col = range.start() - src->offset_for_line(line);
-    return FileLineColLoc::get(&ctx, path + ":code", src->lineno_to_source_lineno(line), col + 1);
+    return FileLineColLoc::get(&ctx, path + ":code",
+                               src->lineno_to_source_lineno(line), col + 1);
   }
-  return FileLineColLoc::get(&ctx, path, 0, 0);
+  return std::nullopt;
 }
 
 //===----------------------------------------------------------------------===//
@@ -582,6 +595,7 @@ LogicalResult GraphImporter::importObjectGraph(
 LogicalResult GraphImporter::importMethod(const frontend::LoadedMethod &method) {
   const jit::Graph &graph = *method.graph;
   Location loc = FileLineColLoc::get(&ctx, path, 0, 0);
+  lastLoc.reset();
   at::ArrayRef<const jit::Value *> inputs = graph.inputs();
   if (method.hasSelf && inputs.empty())
     return emitError(loc, "method '") << method.name << "' has no self";

@@ -180,6 +180,8 @@ int run(const DriverOptions &opts, const char *argv0) {
   tsc::registerNativeCodeTranslations(registry);
   MLIRContext context(registry);
   context.loadAllAvailableDialects();
+  // Diagnostics point at the source; the failing op's IR is noise to users.
+  context.printOpOnDiagnostic(false);
   ScopedDiagnosticHandler handler(&context, printDiagnostic);
 
   OpPrintingFlags printing;

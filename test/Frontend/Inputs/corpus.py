@@ -713,8 +713,16 @@ for _name in ["resnet18", "mobilenet_v2", "squeezenet1_0", "shufflenet_v2_x1_0"]
         ENTRIES["tv_%s_%s" % (_name, "traced" if _trace else "scripted")] = (
             torchvision_model(_name, _trace), (lambda: (t(1, 3, 224, 224),)), "factory")
 
-ENTRIES["nn_lstm"] = (lambda: torch.jit.script(nn.LSTM(4, 8, 2).eval()),
-                      lambda: (t(5, 2, 4), None), "factory")
+class LSTMModel(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.lstm = nn.LSTM(4, 8, 2)
+
+    def forward(self, x: Tensor) -> Tuple[Tensor, Tuple[Tensor, Tensor]]:
+        return self.lstm(x)
+
+
+ENTRIES["nn_lstm"] = (LSTMModel, lambda: (t(5, 2, 4),), "script")
 ENTRIES["nn_transformer_encoder_layer"] = (
     lambda: torch.jit.script(nn.TransformerEncoderLayer(16, 2).eval()),
     lambda: (t(7, 3, 16), None, None), "factory")

@@ -130,13 +130,17 @@ bool isCopyable(Value v) {
   return llvm::all_of(def->getOperands(), isCopyable);
 }
 
-Value copyTree(OpBuilder &b, Value v, IRMapping &mapping) {
+/// Copies the definition of `v` (and of its operands) with `b`, once per
+/// mapping. The copies get location `loc`: the read they replace, in the
+/// method, rather than the object graph's location in the archive.
+Value copyTree(OpBuilder &b, Value v, IRMapping &mapping, Location loc) {
   if (Value done = mapping.lookupOrNull(v))
     return done;
   Operation *def = v.getDefiningOp();
   for (Value operand : def->getOperands())
-    copyTree(b, operand, mapping);
-  b.clone(*def, mapping);
+    copyTree(b, operand, mapping, loc);
+  Operation *copy = b.clone(*def, mapping);
+  copy->setLoc(loc);
   return mapping.lookup(v);
 }
 
@@ -258,7 +262,7 @@ private:
         Value slot = object.getSlot(get.getName());
         if (!slot || !isCopyable(slot))
           continue;
-        Value frozen = copyTree(b, slot, copies);
+        Value frozen = copyTree(b, slot, copies, get.getLoc());
         replaceRead(get, frozen);
         froze = true;
       }

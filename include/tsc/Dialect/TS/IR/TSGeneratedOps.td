@@ -624,6 +624,20 @@ def TS_AtenGetStrOp : TS_RegisteredOp<"aten.get.str", [TS_ReturnsAlias, MemoryEf
   let results = (outs AnyType:$result);
 }
 
+def TS_AtenGetDefaultStrOp : TS_RegisteredOp<"aten.get.default_str", [TS_ReturnsAlias, MemoryEffects<[MemRead]>]> {
+  let summary = "aten::get.default_str(Dict(str, t) self, str key, t default_value) -> t(*)";
+  let arguments = (ins TS_Dict:$self,
+                       TS_Str:$key,
+                       AnyType:$default_value);
+  let results = (outs AnyType:$result);
+}
+
+def TS_AtenItemsStrOp : TS_RegisteredOp<"aten.items.str", [MemoryEffects<[MemRead]>]> {
+  let summary = "aten::items.str(Dict(str, t) self) -> ((str, t)[])";
+  let arguments = (ins TS_Dict:$self);
+  let results = (outs TS_List:$result);
+}
+
 def TS_AtenSizeOp : TS_RegisteredOp<"aten.size", [MemoryEffects<[MemRead]>]> {
   let summary = "aten::size(Tensor self) -> int[]";
   let arguments = (ins TS_AnyTensor:$self);

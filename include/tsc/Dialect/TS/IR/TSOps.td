@@ -200,7 +200,7 @@ def TS_CreateObjectOp : TS_Op<"prim.CreateObject"> {
     `__init__` (inlined after it) sets them with `ts.prim.SetAttr`.
   }];
   let results = (outs TS_Class:$result);
-  let assemblyFormat = "attr-dict `:` type($result)";
+  let assemblyFormat = "attr-dict `:` qualified(type($result))";
 }
 
 def TS_EnterOp : TS_Op<"prim.Enter"> {
