@@ -53,6 +53,9 @@ private:
     StringRef name = op->getName().getStringRef();
     if (name.consume_front("ts.prim."))
       return ("prim::" + name).str();
+    if (isa<func::ReturnOp>(op))
+      return "return";
+    name.consume_front("ts.");
     return name.str();
   }
 

@@ -90,3 +90,58 @@ func.func @wrong_operand(%x: !ts.tensor) -> i64 {
   %a = ts.aten.add.int %x, %x : (!ts.tensor, !ts.tensor) -> i64
   return %a : i64
 }
+
+// -----
+
+// expected-error@+1 {{'ts.object' op has 1 slot names but 2 values}}
+%0 = "ts.object"(%1, %1) <{slots = ["a"]}> : (i64, i64) -> !ts.class<"M">
+%1 = ts.prim.Constant(1 : i64) : i64
+
+// -----
+
+%a = ts.prim.Constant(1 : i64) : i64
+// expected-error@+1 {{'ts.object' op has two slots named "a"}}
+%0 = ts.object ["a", "a"](%a, %a) : (i64, i64) -> !ts.class<"M">
+
+// -----
+
+func.func @dict_odd(%k: !ts.str) {
+  // expected-error@+1 {{'ts.prim.DictConstruct' op needs a value for every key}}
+  %d = ts.prim.DictConstruct %k : (!ts.str) -> !ts.dict<!ts.str, i64>
+  return
+}
+
+// -----
+
+func.func @dict_value_type(%k: !ts.str) {
+  // expected-error@+1 {{'ts.prim.DictConstruct' op operand #1 of type '!ts.str' is not a subtype of 'i64'}}
+  %d = ts.prim.DictConstruct %k, %k : (!ts.str, !ts.str) -> !ts.dict<!ts.str, i64>
+  return
+}
+
+// -----
+
+func.func @fork_arity(%x: !ts.tensor) {
+  // expected-error@+1 {{'ts.prim.fork' op body takes 0 arguments, but 1 operands are given}}
+  %f = ts.prim.fork(%x) {
+    ts.yield %x : !ts.tensor
+  } : (!ts.tensor) -> !ts.future<!ts.tensor>
+  return
+}
+
+// -----
+
+func.func @fork_result(%x: !ts.tensor) {
+  // expected-error@+1 {{'ts.prim.fork' op body yields '!ts.tensor', which is not a subtype of the future's 'i64'}}
+  %f = ts.prim.fork(%x) {
+  ^bb0(%a: !ts.tensor):
+    ts.yield %a : !ts.tensor
+  } : (!ts.tensor) -> !ts.future<i64>
+  return
+}
+
+// -----
+
+// Every element of a named tuple has a field name.
+// expected-error@+1 {{expected ':'}}
+func.func private @bad_namedtuple() -> !ts.tuple<"P", x: i64, i64>
