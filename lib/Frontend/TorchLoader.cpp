@@ -5,11 +5,14 @@
 #include <torch/csrc/jit/api/compilation_unit.h>
 #include <torch/csrc/jit/frontend/parser.h>
 #include <torch/csrc/jit/frontend/resolver.h>
+#include <torch/csrc/jit/frontend/sugared_value.h>
+#include <torch/csrc/jit/frontend/tree_views.h>
 #include <torch/csrc/jit/passes/dead_code_elimination.h>
 #include <torch/csrc/jit/passes/inliner.h>
 #include <torch/csrc/jit/serialization/import.h>
 
 #include <fstream>
+#include <map>
 #include <regex>
 #include <sstream>
 
@@ -19,7 +22,10 @@ namespace {
 /// The first line of an exception's message, without LibTorch's trailing
 /// "here:"/":" that introduces the highlighted source.
 std::string headline(const std::string &what) {
-  std::string line = what.substr(0, what.find('\n'));
+  size_t start = what.find_first_not_of(" \n");
+  if (start == std::string::npos)
+    return "unknown error";
+  std::string line = what.substr(start, what.find('\n', start) - start);
   for (const char *suffix : {" here:", ":"}) {
     std::string s(suffix);
     if (line.size() > s.size() &&
@@ -91,6 +97,101 @@ bool loadArchive(const std::string &path, LoadedProgram &program,
   return true;
 }
 
+/// Resolves the free names of TorchScript source: the classes and functions
+/// the file defines, compiled on first use so that definitions may refer to
+/// each other in any order (as in Python), then what nativeResolver knows
+/// (`torch`, builtins).
+class SourceResolver : public torch::jit::Resolver,
+                       public std::enable_shared_from_this<SourceResolver> {
+public:
+  explicit SourceResolver(std::shared_ptr<torch::jit::CompilationUnit> cu)
+      : cu(std::move(cu)) {}
+
+  void addFunction(torch::jit::Def def) {
+    std::string name = def.name().name();
+    functions.emplace(name, std::move(def));
+  }
+  void addClass(torch::jit::ClassDef def) {
+    std::string name = def.name().name();
+    classes.emplace(name, std::move(def));
+  }
+
+  /// Compiles everything not compiled yet.
+  void defineAll() {
+    while (!classes.empty())
+      defineClass(classes.begin()->first);
+    while (!functions.empty())
+      defineFunction(functions.begin()->first);
+  }
+
+  std::shared_ptr<torch::jit::SugaredValue>
+  resolveValue(const std::string &name, torch::jit::GraphFunction &m,
+               const torch::jit::SourceRange &loc) override {
+    if (c10::ClassTypePtr cls = findClass(name))
+      return std::make_shared<torch::jit::ClassValue>(cls);
+    if (torch::jit::Function *fn = findFunction(name))
+      return std::make_shared<torch::jit::FunctionValue>(fn);
+    return native->resolveValue(name, m, loc);
+  }
+
+  c10::TypePtr resolveType(const std::string &name,
+                           const torch::jit::SourceRange &loc) override {
+    if (c10::ClassTypePtr cls = findClass(name))
+      return cls;
+    return native->resolveType(name, loc);
+  }
+
+private:
+  /// Classes of a source file live under `__torch__`, as Python's do.
+  static c10::QualifiedName classQualName(const std::string &name) {
+    return c10::QualifiedName("__torch__." + name);
+  }
+
+  c10::ClassTypePtr findClass(const std::string &name) {
+    if (classes.count(name))
+      defineClass(name);
+    return cu->get_class(classQualName(name));
+  }
+
+  torch::jit::Function *findFunction(const std::string &name) {
+    if (functions.count(name))
+      defineFunction(name);
+    return cu->find_function(c10::QualifiedName(name));
+  }
+
+  void defineFunction(const std::string &name) {
+    auto it = functions.find(name);
+    torch::jit::Def def = it->second;
+    functions.erase(it);
+    cu->define(c10::nullopt, {}, {}, {def}, {shared_from_this()}, nullptr);
+  }
+
+  /// Defines the class type, then its methods with `self` bound to it
+  /// (attributes are inferred from __init__).
+  void defineClass(const std::string &name) {
+    auto it = classes.find(name);
+    torch::jit::ClassDef classDef = it->second;
+    classes.erase(it);
+    c10::QualifiedName qualName = classQualName(name);
+    auto type = c10::ClassType::create(qualName, cu, /*is_module=*/false);
+    cu->register_type(type);
+    std::vector<torch::jit::Def> methods;
+    for (const torch::jit::Stmt &stmt : classDef.body())
+      if (stmt.kind() == torch::jit::TK_DEF) // not docstrings, annotations
+        methods.emplace_back(stmt);
+    std::vector<torch::jit::ResolverPtr> resolvers(methods.size(),
+                                                   shared_from_this());
+    torch::jit::SimpleSelf self(type);
+    cu->define(qualName, /*properties=*/{}, /*propResolvers=*/{}, methods,
+               resolvers, &self);
+  }
+
+  std::shared_ptr<torch::jit::CompilationUnit> cu;
+  torch::jit::ResolverPtr native = torch::jit::nativeResolver();
+  std::map<std::string, torch::jit::Def> functions;
+  std::map<std::string, torch::jit::ClassDef> classes;
+};
+
 bool loadSource(const std::string &path, LoadedProgram &program,
                 LoadError &error) {
   std::vector<LoadedMethod> &methods = program.methods;
@@ -99,20 +200,28 @@ bool loadSource(const std::string &path, LoadedProgram &program,
   text << in.rdbuf();
   auto source = std::make_shared<torch::jit::Source>(text.str(), path, 1);
   torch::jit::Parser parser(source);
-  std::vector<torch::jit::Def> defs;
-  std::vector<torch::jit::ResolverPtr> resolvers;
-  while (parser.lexer().cur().kind != torch::jit::TK_EOF) {
-    defs.emplace_back(parser.parseFunction(/*is_method=*/false));
-    resolvers.push_back(torch::jit::nativeResolver());
-  }
   auto cu = std::make_shared<torch::jit::CompilationUnit>();
-  cu->define(c10::nullopt, {}, {}, defs, resolvers, nullptr);
-  for (torch::jit::Function *fn : cu->get_functions()) {
+  auto resolver = std::make_shared<SourceResolver>(cu);
+  std::vector<std::string> functionNames; // in file order
+  while (parser.lexer().cur().kind != torch::jit::TK_EOF) {
+    if (parser.lexer().cur().kind == torch::jit::TK_CLASS_DEF) {
+      resolver->addClass(torch::jit::ClassDef(parser.parseClass()));
+      continue;
+    }
+    torch::jit::Def def(parser.parseFunction(/*is_method=*/false));
+    functionNames.push_back(def.name().name());
+    resolver->addFunction(def);
+  }
+  resolver->defineAll();
+  // The file's free functions are its entry points, in file order; class
+  // methods are inlined into them.
+  for (const std::string &name : functionNames) {
+    torch::jit::Function &fn = cu->get_function(c10::QualifiedName(name));
     std::shared_ptr<torch::jit::Graph> graph =
-        torch::jit::toGraphFunction(*fn).graph()->copy();
+        torch::jit::toGraphFunction(fn).graph()->copy();
     torch::jit::Inline(*graph);
     torch::jit::EliminateDeadCode(graph);
-    methods.push_back({fn->name(), graph, /*hasSelf=*/false,
+    methods.push_back({name, graph, /*hasSelf=*/false,
                        argNamesOf(*graph, false)});
   }
   if (methods.empty()) {
