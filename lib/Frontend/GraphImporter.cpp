@@ -510,6 +510,9 @@ FailureOr<Value> GraphImporter::importAttribute(const c10::IValue &iv,
       SmallVector<int64_t> sizes(t.sizes().begin(), t.sizes().end());
       type = ts::TensorType::get(&ctx, ArrayRef<int64_t>(sizes),
                                  importDtype(t.scalar_type()));
+    } else if (iv.isTuple() && declared->kind() == c10::TypeKind::TupleType &&
+               declared->expectRef<c10::TupleType>().schema()) {
+      type = importType(declared); // a NamedTuple keeps its name
     } else {
       type = importType(iv.isNone() ? c10::NoneType::get() : iv.type());
     }

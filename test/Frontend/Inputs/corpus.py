@@ -501,6 +501,26 @@ class ModuleAttributes(nn.Module):
         return y
 
 
+@entry("module_attributes_structured", lambda: (t(2),))
+class ModuleAttributesStructured(nn.Module):
+    point: Point
+    either: Union[int, str]
+    nested: List[Tuple[int, str]]
+
+    def __init__(self):
+        super().__init__()
+        self.point = Point(torch.ones(2), torch.zeros(2))
+        self.either = 3
+        self.nested = [(1, "a"), (2, "b")]
+
+    def forward(self, x):
+        y = x + self.point.x - self.point.y + len(self.nested)
+        e = self.either
+        if isinstance(e, int):
+            y = y * e
+        return y
+
+
 @entry("module_final_constants", lambda: (t(3),))
 class ModuleFinal(nn.Module):
     k: torch.jit.Final[int]
