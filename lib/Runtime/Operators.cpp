@@ -179,3 +179,54 @@ int32_t tsc_tuple_index(tsc_value_t *tuple, int64_t index, tsc_value_t **out) {
 }
 
 } // extern "C"
+
+int32_t tsc_dict_construct(void **cache, const char *type,
+                           tsc_value_t *const *keysAndValues, int64_t n,
+                           tsc_value_t **out) {
+  TSC_REQUIRE(cache);
+  TSC_REQUIRE(type);
+  TSC_REQUIRE(out);
+  if (n > 0)
+    TSC_REQUIRE(keysAndValues);
+  return guard([&] {
+    TORCH_CHECK(n % 2 == 0, "a dict needs a value for every key");
+    struct DictType {
+      c10::TypePtr key, value;
+    };
+    DictType *dt = loadOrInit<DictType>(cache, [&] {
+      c10::TypePtr t = parseType(type);
+      TORCH_CHECK(t && t->kind() == c10::TypeKind::DictType,
+                  "cannot make a dict of type ", type);
+      const auto &d = t->expectRef<c10::DictType>();
+      return new DictType{d.getKeyType(), d.getValueType()};
+    });
+    c10::impl::GenericDict dict(dt->key, dt->value);
+    dict.reserve(n / 2);
+    // Later keys overwrite earlier ones, as in a Python dict literal.
+    for (int64_t i = 0; i < n; i += 2)
+      dict.insert_or_assign(keysAndValues[i]->ivalue,
+                            keysAndValues[i + 1]->ivalue);
+    *out = newValue(c10::IValue(std::move(dict)));
+    return TSC_OK;
+  });
+}
+
+int32_t tsc_isinstance(void **cache, const char *type, tsc_value_t *value,
+                       int8_t *out) {
+  TSC_REQUIRE(cache);
+  TSC_REQUIRE(type);
+  TSC_REQUIRE(value);
+  TSC_REQUIRE(out);
+  return guard([&] {
+    struct Parsed {
+      c10::TypePtr type;
+    };
+    Parsed *p = loadOrInit<Parsed>(cache, [&] {
+      c10::TypePtr t = parseType(type);
+      TORCH_CHECK(t, "cannot parse type ", type);
+      return new Parsed{t};
+    });
+    *out = value->ivalue.type()->isSubtypeOf(*p->type) ? 1 : 0;
+    return TSC_OK;
+  });
+}

@@ -129,3 +129,34 @@ func.func @constants() -> !ts.tuple<!ts.tensor, !ts.list<i64>> {
 // A tuple result is flattened into out-parameters of the typed C API.
 // CHECK-LABEL: llvm.func @m_constants(%{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr) -> i32
 // CHECK: llvm.call @tsc_tuple_unpack
+
+// -----
+
+// Dicts: keys and values in one handle array; int keys are boxed first and
+// their boxes released after the call.
+// CHECK-DAG: llvm.mlir.global internal constant @__tsc_str_{{[0-9]+}}("Dict[int, Tensor]\00")
+// CHECK-LABEL: llvm.func internal @m_dict_impl
+// CHECK: llvm.call @tsc_value_make_int
+// CHECK: llvm.call @tsc_dict_construct(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) : (!llvm.ptr, !llvm.ptr, !llvm.ptr, i64, !llvm.ptr) -> i32
+// CHECK: llvm.call @tsc_value_release
+func.func @dict(%k: i64, %v: !ts.tensor) -> !ts.dict<i64, !ts.tensor> {
+  %d = ts.prim.DictConstruct %k, %v : (i64, !ts.tensor) -> !ts.dict<i64, !ts.tensor>
+  return %d : !ts.dict<i64, !ts.tensor>
+}
+
+// -----
+
+// isinstance(x, (int, List[int])): one run-time test per type, or-ed.
+// CHECK-DAG: llvm.mlir.global internal constant @__tsc_str_{{[0-9]+}}("int\00")
+// CHECK-DAG: llvm.mlir.global internal constant @__tsc_str_{{[0-9]+}}("List[int]\00")
+// CHECK-LABEL: llvm.func internal @m_isinstance_impl
+// CHECK: llvm.call @tsc_isinstance
+// CHECK: %[[A:.*]] = llvm.trunc %{{.*}} : i8 to i1
+// CHECK: %[[OR1:.*]] = llvm.or %{{.*}}, %[[A]] : i1
+// CHECK: llvm.call @tsc_isinstance
+// CHECK: %[[B:.*]] = llvm.trunc %{{.*}} : i8 to i1
+// CHECK: llvm.or %[[OR1]], %[[B]] : i1
+func.func @isinstance(%u: !ts.union<f64, i64, !ts.list<i64>>) -> i1 {
+  %r = ts.prim.isinstance %u [i64, !ts.list<i64>] : !ts.union<f64, i64, !ts.list<i64>>
+  return %r : i1
+}

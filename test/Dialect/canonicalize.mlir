@@ -121,3 +121,37 @@ func.func @isinstance(%x: !ts.tensor, %u: !ts.union<f64, i64>) -> (i1, i1, i1) {
   %c = ts.prim.isinstance %u [i64] : !ts.union<f64, i64>
   return %a, %b, %c : i1, i1, i1
 }
+
+// -----
+
+// A fork whose future is only waited on runs inline, at the fork.
+// CHECK-LABEL: func.func @fork_waited
+// CHECK-NOT: ts.prim.fork
+// CHECK: %[[N:.*]] = ts.aten.neg %arg0
+// CHECK-NOT: ts.aten.wait
+// CHECK: ts.aten.add.Tensor %[[N]], %[[N]]
+func.func @fork_waited(%x: !ts.tensor) -> !ts.tensor {
+  %one = ts.prim.Constant(1 : i64) : i64
+  %f = ts.prim.fork(%x) {
+  ^bb0(%a: !ts.tensor):
+    %n = ts.aten.neg %a : (!ts.tensor) -> !ts.tensor
+    ts.yield %n : !ts.tensor
+  } : (!ts.tensor) -> !ts.future<!ts.tensor>
+  %r1 = ts.aten.wait %f : (!ts.future<!ts.tensor>) -> !ts.tensor
+  %r2 = ts.aten.wait %f : (!ts.future<!ts.tensor>) -> !ts.tensor
+  %s = ts.aten.add.Tensor %r1, %r2, %one : (!ts.tensor, !ts.tensor, i64) -> !ts.tensor
+  return %s : !ts.tensor
+}
+
+// -----
+
+// A future that escapes (here: returned) stays a fork.
+// CHECK-LABEL: func.func @fork_escapes
+// CHECK: ts.prim.fork
+func.func @fork_escapes(%x: !ts.tensor) -> !ts.future<!ts.tensor> {
+  %f = ts.prim.fork(%x) {
+  ^bb0(%a: !ts.tensor):
+    ts.yield %a : !ts.tensor
+  } : (!ts.tensor) -> !ts.future<!ts.tensor>
+  return %f : !ts.future<!ts.tensor>
+}

@@ -170,6 +170,15 @@ TSC_RUNTIME_API int32_t tsc_list_construct(void **cache, const char *type,
                                            int64_t n, tsc_value_t **out);
 TSC_RUNTIME_API int32_t tsc_list_unpack(tsc_value_t *list, int64_t n,
                                         tsc_value_t **out);
+/* prim::DictConstruct: `type` is "Dict[K, V]"; `keys_and_values` holds n
+ * handles, key, value, key, value, ... (borrowed; n is even). */
+TSC_RUNTIME_API int32_t tsc_dict_construct(void **cache, const char *type,
+                                           tsc_value_t *const *keys_and_values,
+                                           int64_t n, tsc_value_t **out);
+/* prim::isinstance for one type: *out = 1 if the value's run-time type is a
+ * subtype of `type` (a TorchScript type string), else 0. */
+TSC_RUNTIME_API int32_t tsc_isinstance(void **cache, const char *type,
+                                       tsc_value_t *value, int8_t *out);
 TSC_RUNTIME_API int32_t tsc_tuple_construct(tsc_value_t *const *elements,
                                             int64_t n, tsc_value_t **out);
 TSC_RUNTIME_API int32_t tsc_tuple_unpack(tsc_value_t *tuple, int64_t n,

@@ -56,6 +56,8 @@ private:
   LogicalResult lowerListConstruct(ts::ListConstructOp op);
   LogicalResult lowerUnpack(Operation *op, Value aggregate, StringRef fn);
   LogicalResult lowerTupleConstruct(ts::TupleConstructOp op);
+  LogicalResult lowerDictConstruct(ts::DictConstructOp op);
+  LogicalResult lowerIsInstance(ts::IsInstanceOp op);
   LogicalResult lowerTupleIndex(ts::TupleIndexOp op);
   LogicalResult lowerUncheckedCast(ts::UncheckedCastOp op);
   LogicalResult lowerUninitialized(ts::UninitializedOp op);
@@ -293,6 +295,8 @@ LogicalResult MethodLowering::lowerOp(Operation *op) {
       })
       .Case<ts::TupleConstructOp>(
           [&](auto o) { return lowerTupleConstruct(o); })
+      .Case<ts::DictConstructOp>([&](auto o) { return lowerDictConstruct(o); })
+      .Case<ts::IsInstanceOp>([&](auto o) { return lowerIsInstance(o); })
       .Case<ts::TupleUnpackOp>([&](ts::TupleUnpackOp o) {
         return lowerUnpack(o, o.getTuple(), "tsc_tuple_unpack");
       })
@@ -552,6 +556,47 @@ LogicalResult MethodLowering::lowerListConstruct(ts::ListConstructOp op) {
   for (Value t : temps)
     release(loc, t);
   map.map(op.getResult(), LLVM::LoadOp::create(b, loc, lc.ptrTy, out));
+  return success();
+}
+
+LogicalResult MethodLowering::lowerDictConstruct(ts::DictConstructOp op) {
+  Location loc = op.getLoc();
+  SmallVector<Value> temps;
+  Value elems = handleArray(loc, op.getKeysAndValues(), temps);
+  Value out = slots(loc, lc.ptrTy, 1);
+  callChecked(loc, "tsc_dict_construct",
+              {lc.newCacheSlot(b, loc),
+               lc.stringPtr(b, loc, ts::getTorchScriptTypeString(op.getType())),
+               elems, lc.constI64(b, loc, op.getKeysAndValues().size()), out});
+  for (Value t : temps)
+    release(loc, t);
+  map.map(op.getResult(), LLVM::LoadOp::create(b, loc, lc.ptrTy, out));
+  return success();
+}
+
+/// isinstance(x, (A, B, ...)): the run-time type test per type, or-ed.
+LogicalResult MethodLowering::lowerIsInstance(ts::IsInstanceOp op) {
+  Location loc = op.getLoc();
+  SmallVector<Value> temps;
+  Value operand = get(op.getOperand());
+  if (!isHandleType(op.getOperand().getType())) {
+    operand = box(loc, operand, op.getOperand().getType());
+    temps.push_back(operand);
+  }
+  Value any = LLVM::ConstantOp::create(b, loc, b.getI1Type(), b.getBoolAttr(false));
+  for (Type t : op.getTypes().getAsValueRange<TypeAttr>()) {
+    Value out = slots(loc, b.getI8Type(), 1);
+    callChecked(loc, "tsc_isinstance",
+                {lc.newCacheSlot(b, loc),
+                 lc.stringPtr(b, loc, ts::getTorchScriptTypeString(t)), operand,
+                 out});
+    Value byte = LLVM::LoadOp::create(b, loc, b.getI8Type(), out);
+    Value bit = LLVM::TruncOp::create(b, loc, b.getI1Type(), byte);
+    any = LLVM::OrOp::create(b, loc, any, bit);
+  }
+  for (Value t : temps)
+    release(loc, t);
+  map.map(op.getResult(), any);
   return success();
 }
 

@@ -51,6 +51,8 @@ LLVM::LLVMFuncOp LoweringContext::runtimeFunc(StringRef name) {
       {"tsc_constant_tensor", i32, {p, p, i32, i64, p, p}},
       {"tsc_call_op", i32, {p, p, p, p, i64, p, i64}},
       {"tsc_list_construct", i32, {p, p, p, i64, p}},
+      {"tsc_dict_construct", i32, {p, p, p, i64, p}},
+      {"tsc_isinstance", i32, {p, p, p, p}},
       {"tsc_list_unpack", i32, {p, i64, p}},
       {"tsc_tuple_construct", i32, {p, i64, p}},
       {"tsc_tuple_unpack", i32, {p, i64, p}},

@@ -77,7 +77,40 @@ struct FoldLoopThatNeverRuns : OpRewritePattern<LoopOp> {
   }
 };
 
+/// A fork whose future is only waited on runs synchronously: its body is
+/// inlined at the fork (where the task starts) and every wait becomes the
+/// body's result. TorchScript allows any schedule of forked tasks; the
+/// interpreter itself runs them inline when it has no thread to spare.
+struct InlineForkOnlyWaitedOn : OpRewritePattern<ForkOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(ForkOp op,
+                                PatternRewriter &rewriter) const override {
+    for (Operation *user : op->getUsers())
+      if (!isa<AtenWaitOp>(user))
+        return failure();
+    Block *body = &op.getBody().front();
+    auto yield = cast<YieldOp>(body->getTerminator());
+    Value result = yield.getValues().front();
+    rewriter.eraseOp(yield);
+    rewriter.inlineBlockBefore(body, op, op.getOperands());
+    for (Operation *user : llvm::make_early_inc_range(op->getUsers())) {
+      Value v = result;
+      if (v.getType() != user->getResult(0).getType())
+        v = UncheckedCastOp::create(rewriter, user->getLoc(),
+                                    user->getResult(0).getType(), v);
+      rewriter.replaceOp(user, v);
+    }
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
 } // namespace
+
+void ForkOp::getCanonicalizationPatterns(RewritePatternSet &results,
+                                         MLIRContext *context) {
+  results.add<InlineForkOnlyWaitedOn>(context);
+}
 
 void IfOp::getCanonicalizationPatterns(RewritePatternSet &results,
                                        MLIRContext *context) {

@@ -235,6 +235,7 @@ def TS_ForkOp : TS_Op<"prim.fork", [IsolatedFromAbove]> {
     `(` $operands `)` $body attr-dict `:` functional-type($operands, $result)
   }];
   let hasVerifier = 1;
+  let hasCanonicalizer = 1;
 }
 
 def TS_ObjectOp : TS_Op<"object"> {
