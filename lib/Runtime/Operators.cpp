@@ -9,9 +9,6 @@
 
 using namespace tsc::runtime;
 
-namespace tsc::runtime {
-c10::TypePtr parseType(const std::string &spelling);
-} // namespace tsc::runtime
 
 namespace {
 
@@ -20,19 +17,6 @@ struct ResolvedOp {
   torch::jit::Operation operation;
   bool isVararg;
 };
-
-template <typename T>
-T *loadOrInit(void **cache, const std::function<T *()> &make) {
-  auto *slot = reinterpret_cast<std::atomic<T *> *>(cache);
-  T *cur = slot->load(std::memory_order_acquire);
-  if (cur)
-    return cur;
-  T *made = make();
-  if (slot->compare_exchange_strong(cur, made, std::memory_order_acq_rel))
-    return made;
-  delete made; // another thread resolved it first
-  return cur;
-}
 
 } // namespace
 

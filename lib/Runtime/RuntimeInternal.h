@@ -14,7 +14,9 @@
 #include <ATen/core/ivalue.h>
 #include <c10/util/Exception.h>
 
+#include <atomic>
 #include <exception>
+#include <functional>
 #include <string>
 
 struct tsc_value {
@@ -28,6 +30,25 @@ namespace tsc::runtime {
 
 /// Makes a handle; links it into the current frame, if any.
 tsc_value *newValue(c10::IValue v);
+
+/// The object a call site's cache slot (a `void *` in the compiled code,
+/// initially null) points to, made by `make` on first use. Thread-safe: if
+/// two threads race, one object wins and the other is deleted.
+template <typename T>
+T *loadOrInit(void **cache, const std::function<T *()> &make) {
+  auto *slot = reinterpret_cast<std::atomic<T *> *>(cache);
+  T *cur = slot->load(std::memory_order_acquire);
+  if (cur)
+    return cur;
+  T *made = make();
+  if (slot->compare_exchange_strong(cur, made, std::memory_order_acq_rel))
+    return made;
+  delete made;
+  return cur;
+}
+
+/// Parses a TorchScript type string ("List[int]"), cached per thread.
+c10::TypePtr parseType(const std::string &spelling);
 
 /// Records `message` as this thread's last error and returns `code`.
 int32_t fail(int32_t code, std::string message);

@@ -2,6 +2,8 @@
 
 #include "RuntimeInternal.h"
 
+#include <c10/core/GradMode.h>
+
 #include <sstream>
 
 using namespace tsc::runtime;
@@ -12,6 +14,9 @@ namespace {
 struct Frame {
   tsc_value sentinel;
   Frame *parent = nullptr;
+  // The thread's grad mode at entry: a `with torch.no_grad():` left by an
+  // error (no __exit__ runs) must not leak into the caller.
+  bool gradEnabled = c10::GradMode::is_enabled();
   Frame() { sentinel.prev = sentinel.next = &sentinel; }
 };
 
@@ -91,6 +96,7 @@ void tsc_frame_exit(void *token, int32_t status, tsc_value_t *const *keep,
   }
   while (frame->sentinel.next != &frame->sentinel)
     tsc_value_release(frame->sentinel.next);
+  c10::GradMode::set_enabled(frame->gradEnabled);
   currentFrame = frame->parent;
   delete frame;
 }

@@ -160,3 +160,31 @@ func.func @isinstance(%u: !ts.union<f64, i64, !ts.list<i64>>) -> i1 {
   %r = ts.prim.isinstance %u [i64, !ts.list<i64>] : !ts.union<f64, i64, !ts.list<i64>>
   return %r : i1
 }
+
+// -----
+
+// Objects a method makes: the class is described by the attributes the
+// module reads and writes (reads give the declared type); scalars are boxed
+// to be stored and unboxed when read.
+// CHECK-DAG: llvm.mlir.global internal constant @__tsc_str_{{[0-9]+}}("__torch__.Acc\00")
+// CHECK-DAG: llvm.mlir.global internal constant @__tsc_str_{{[0-9]+}}("total\00")
+// CHECK-DAG: llvm.mlir.global internal constant @__tsc_str_{{[0-9]+}}("Tensor\00")
+// CHECK-DAG: llvm.mlir.global internal constant @__tsc_str_{{[0-9]+}}("steps\00")
+// CHECK-LABEL: llvm.func internal @m_objects_impl
+// CHECK: llvm.call @tsc_object_create(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) : (!llvm.ptr, !llvm.ptr, !llvm.ptr, !llvm.ptr, i64, !llvm.ptr) -> i32
+// CHECK: llvm.call @tsc_object_set_attr
+// CHECK: llvm.call @tsc_value_make_int
+// CHECK: llvm.call @tsc_object_set_attr
+// CHECK: llvm.call @tsc_object_get_attr
+// CHECK: llvm.call @tsc_value_get_int
+// CHECK: llvm.call @tsc_context_enter
+// CHECK: llvm.call @tsc_context_exit
+func.func @objects(%x: !ts.tensor, %n: i64) -> i64 {
+  %o = ts.prim.CreateObject : !ts.class<"__torch__.Acc">
+  ts.prim.SetAttr %o["total"] = %x : !ts.class<"__torch__.Acc">, !ts.tensor
+  ts.prim.SetAttr %o["steps"] = %n : !ts.class<"__torch__.Acc">, i64
+  %s = ts.prim.GetAttr %o["steps"] : !ts.class<"__torch__.Acc"> -> i64
+  %e = ts.prim.Enter %o : !ts.class<"__torch__.Acc"> -> !ts.none
+  %q = ts.prim.Exit %o : !ts.class<"__torch__.Acc"> -> !ts.none
+  return %s : i64
+}

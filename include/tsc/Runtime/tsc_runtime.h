@@ -175,6 +175,30 @@ TSC_RUNTIME_API int32_t tsc_list_unpack(tsc_value_t *list, int64_t n,
 TSC_RUNTIME_API int32_t tsc_dict_construct(void **cache, const char *type,
                                            tsc_value_t *const *keys_and_values,
                                            int64_t n, tsc_value_t **out);
+/* prim::CreateObject: a new instance of the TorchScript class `class_name`
+ * whose attributes (all unset) are `attr_names` of types `attr_types`
+ * (TorchScript type strings). The class is defined once per process, by
+ * the first call for that name. */
+TSC_RUNTIME_API int32_t tsc_object_create(void **cache, const char *class_name,
+                                          const char *const *attr_names,
+                                          const char *const *attr_types,
+                                          int64_t n, tsc_value_t **out);
+/* prim::GetAttr / prim::SetAttr on an object made by compiled code. The
+ * value read is a new handle; the value stored is borrowed. */
+TSC_RUNTIME_API int32_t tsc_object_get_attr(tsc_value_t *object,
+                                            const char *name,
+                                            tsc_value_t **out);
+TSC_RUNTIME_API int32_t tsc_object_set_attr(tsc_value_t *object,
+                                            const char *name,
+                                            tsc_value_t *value);
+/* prim::Enter / prim::Exit of a `with` block: torch.no_grad() and
+ * torch.enable_grad() set and restore the thread's grad mode; any other
+ * context manager is an error. `out` receives __enter__'s/__exit__'s
+ * result (None). */
+TSC_RUNTIME_API int32_t tsc_context_enter(tsc_value_t *manager,
+                                          tsc_value_t **out);
+TSC_RUNTIME_API int32_t tsc_context_exit(tsc_value_t *manager,
+                                         tsc_value_t **out);
 /* prim::isinstance for one type: *out = 1 if the value's run-time type is a
  * subtype of `type` (a TorchScript type string), else 0. */
 TSC_RUNTIME_API int32_t tsc_isinstance(void **cache, const char *type,

@@ -57,6 +57,9 @@ private:
   LogicalResult lowerUnpack(Operation *op, Value aggregate, StringRef fn);
   LogicalResult lowerTupleConstruct(ts::TupleConstructOp op);
   LogicalResult lowerDictConstruct(ts::DictConstructOp op);
+  LogicalResult lowerCreateObject(ts::CreateObjectOp op);
+  LogicalResult lowerGetAttr(ts::GetAttrOp op);
+  LogicalResult lowerSetAttr(ts::SetAttrOp op);
   LogicalResult lowerIsInstance(ts::IsInstanceOp op);
   LogicalResult lowerTupleIndex(ts::TupleIndexOp op);
   LogicalResult lowerUncheckedCast(ts::UncheckedCastOp op);
@@ -309,8 +312,20 @@ LogicalResult MethodLowering::lowerOp(Operation *op) {
                     {get(o.getMsg()), get(o.getCls())});
         return success();
       })
-      .Case<ts::GetAttrOp, ts::SetAttrOp, ts::CallMethodOp,
-            ts::CallFunctionOp>([&](Operation *o) {
+      .Case<ts::CreateObjectOp>([&](auto o) { return lowerCreateObject(o); })
+      .Case<ts::GetAttrOp>([&](auto o) { return lowerGetAttr(o); })
+      .Case<ts::SetAttrOp>([&](auto o) { return lowerSetAttr(o); })
+      .Case<ts::EnterOp, ts::ExitOp>([&](Operation *o) {
+        Location loc = o->getLoc();
+        Value out = slots(loc, lc.ptrTy, 1);
+        callChecked(loc,
+                    isa<ts::EnterOp>(o) ? "tsc_context_enter"
+                                        : "tsc_context_exit",
+                    {get(o->getOperand(0)), out});
+        defineFromHandles(loc, out, o->getResults());
+        return success();
+      })
+      .Case<ts::CallMethodOp, ts::CallFunctionOp>([&](Operation *o) {
         return o->emitError("cannot compile '")
                << o->getName()
                << "': module state and calls must be frozen and inlined "
@@ -597,6 +612,80 @@ LogicalResult MethodLowering::lowerIsInstance(ts::IsInstanceOp op) {
   for (Value t : temps)
     release(loc, t);
   map.map(op.getResult(), any);
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Objects made by the method
+//===----------------------------------------------------------------------===//
+
+/// The attributes of class `cls` as the module uses them: every GetAttr
+/// and SetAttr on a value of that class, in order of first use, typed by
+/// the read (the declared type) or else by the value stored.
+static SmallVector<std::pair<std::string, Type>>
+collectAttributes(ModuleOp module, ts::ClassType cls) {
+  SmallVector<std::pair<std::string, Type>> attrs;
+  auto note = [&](StringRef name, Type type, bool declared) {
+    for (auto &[n, t] : attrs)
+      if (n == name) {
+        if (declared)
+          t = type;
+        return;
+      }
+    attrs.push_back({name.str(), type});
+  };
+  module.walk([&](Operation *op) {
+    if (auto get = dyn_cast<ts::GetAttrOp>(op);
+        get && get.getObject().getType() == cls)
+      note(get.getName(), get.getType(), /*declared=*/true);
+    if (auto set = dyn_cast<ts::SetAttrOp>(op);
+        set && set.getObject().getType() == cls)
+      note(set.getName(), set.getValue().getType(), /*declared=*/false);
+  });
+  return attrs;
+}
+
+LogicalResult MethodLowering::lowerCreateObject(ts::CreateObjectOp op) {
+  Location loc = op.getLoc();
+  auto cls = cast<ts::ClassType>(op.getType());
+  SmallVector<std::pair<std::string, Type>> attrs =
+      collectAttributes(func->getParentOfType<ModuleOp>(), cls);
+  Value names = slots(loc, lc.ptrTy, std::max<size_t>(attrs.size(), 1));
+  Value types = slots(loc, lc.ptrTy, std::max<size_t>(attrs.size(), 1));
+  for (auto [i, attr] : llvm::enumerate(attrs)) {
+    LLVM::StoreOp::create(b, loc, lc.stringPtr(b, loc, attr.first),
+                          slotAt(loc, names, lc.ptrTy, i));
+    LLVM::StoreOp::create(
+        b, loc,
+        lc.stringPtr(b, loc, ts::getTorchScriptTypeString(attr.second)),
+        slotAt(loc, types, lc.ptrTy, i));
+  }
+  Value out = slots(loc, lc.ptrTy, 1);
+  callChecked(loc, "tsc_object_create",
+              {lc.newCacheSlot(b, loc), lc.stringPtr(b, loc, cls.getName()),
+               names, types, lc.constI64(b, loc, attrs.size()), out});
+  map.map(op.getResult(), LLVM::LoadOp::create(b, loc, lc.ptrTy, out));
+  return success();
+}
+
+LogicalResult MethodLowering::lowerGetAttr(ts::GetAttrOp op) {
+  Location loc = op.getLoc();
+  Value out = slots(loc, lc.ptrTy, 1);
+  callChecked(loc, "tsc_object_get_attr",
+              {get(op.getObject()), lc.stringPtr(b, loc, op.getName()), out});
+  defineFromHandles(loc, out, op->getResults());
+  return success();
+}
+
+LogicalResult MethodLowering::lowerSetAttr(ts::SetAttrOp op) {
+  Location loc = op.getLoc();
+  SmallVector<Value> temps;
+  Value value = handleArray(loc, op.getValue(), temps);
+  callChecked(loc, "tsc_object_set_attr",
+              {get(op.getObject()), lc.stringPtr(b, loc, op.getName()),
+               LLVM::LoadOp::create(b, loc, lc.ptrTy, value)});
+  for (Value t : temps)
+    release(loc, t);
   return success();
 }
 
