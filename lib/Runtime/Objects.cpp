@@ -61,6 +61,14 @@ c10::intrusive_ptr<c10::ivalue::Object> objectOf(tsc_value_t *v) {
   return v->ivalue.toObject();
 }
 
+size_t slotOf(const c10::intrusive_ptr<c10::ivalue::Object> &obj,
+              const char *name) {
+  c10::optional<size_t> slot = obj->type()->findAttributeSlot(name);
+  TORCH_CHECK(slot, "object of class ", obj->type()->repr_str(),
+              " has no attribute '", name, "'");
+  return *slot;
+}
+
 } // namespace
 
 int32_t tsc_object_create(void **cache, const char *class_name,
@@ -93,10 +101,7 @@ int32_t tsc_object_get_attr(tsc_value_t *object, const char *name,
   TSC_REQUIRE(out);
   return guard([&] {
     auto obj = objectOf(object);
-    c10::optional<size_t> slot = obj->type()->findAttributeSlot(name);
-    TORCH_CHECK(slot, "object of class ", obj->type()->repr_str(),
-                " has no attribute '", name, "'");
-    *out = newValue(obj->getSlot(*slot));
+    *out = newValue(obj->getSlot(slotOf(obj, name)));
     return TSC_OK;
   });
 }
@@ -108,10 +113,7 @@ int32_t tsc_object_set_attr(tsc_value_t *object, const char *name,
   TSC_REQUIRE(value);
   return guard([&] {
     auto obj = objectOf(object);
-    c10::optional<size_t> slot = obj->type()->findAttributeSlot(name);
-    TORCH_CHECK(slot, "object of class ", obj->type()->repr_str(),
-                " has no attribute '", name, "'");
-    obj->setSlot(*slot, value->ivalue);
+    obj->setSlot(slotOf(obj, name), value->ivalue);
     return TSC_OK;
   });
 }

@@ -53,10 +53,9 @@ private:
   LogicalResult lowerLoop(ts::LoopOp op);
   LogicalResult lowerReturn(func::ReturnOp op);
   LogicalResult lowerBoxedCall(Operation *op, const ts::OperatorKey &key);
-  LogicalResult lowerListConstruct(ts::ListConstructOp op);
+  LogicalResult lowerContainerConstruct(Operation *op, StringRef fn);
   LogicalResult lowerUnpack(Operation *op, Value aggregate, StringRef fn);
   LogicalResult lowerTupleConstruct(ts::TupleConstructOp op);
-  LogicalResult lowerDictConstruct(ts::DictConstructOp op);
   LogicalResult lowerCreateObject(ts::CreateObjectOp op);
   LogicalResult lowerGetAttr(ts::GetAttrOp op);
   LogicalResult lowerSetAttr(ts::SetAttrOp op);
@@ -292,13 +291,17 @@ LogicalResult MethodLowering::lowerOp(Operation *op) {
         return success();
       })
       .Case<func::ReturnOp>([&](auto o) { return lowerReturn(o); })
-      .Case<ts::ListConstructOp>([&](auto o) { return lowerListConstruct(o); })
+      .Case<ts::ListConstructOp>([&](Operation *o) {
+        return lowerContainerConstruct(o, "tsc_list_construct");
+      })
       .Case<ts::ListUnpackOp>([&](ts::ListUnpackOp o) {
         return lowerUnpack(o, o.getList(), "tsc_list_unpack");
       })
       .Case<ts::TupleConstructOp>(
           [&](auto o) { return lowerTupleConstruct(o); })
-      .Case<ts::DictConstructOp>([&](auto o) { return lowerDictConstruct(o); })
+      .Case<ts::DictConstructOp>([&](Operation *o) {
+        return lowerContainerConstruct(o, "tsc_dict_construct");
+      })
       .Case<ts::IsInstanceOp>([&](auto o) { return lowerIsInstance(o); })
       .Case<ts::TupleUnpackOp>([&](ts::TupleUnpackOp o) {
         return lowerUnpack(o, o.getTuple(), "tsc_tuple_unpack");
@@ -559,33 +562,23 @@ LogicalResult MethodLowering::lowerBoxedCall(Operation *op,
   return success();
 }
 
-LogicalResult MethodLowering::lowerListConstruct(ts::ListConstructOp op) {
-  Location loc = op.getLoc();
+/// A new list or dict: `fn(cache, type string, handles, n, &out)` over the
+/// (boxed) elements, key, value, ... for dicts.
+LogicalResult MethodLowering::lowerContainerConstruct(Operation *op,
+                                                      StringRef fn) {
+  Location loc = op->getLoc();
   SmallVector<Value> temps;
-  Value elems = handleArray(loc, op.getElements(), temps);
+  Value elems = handleArray(loc, op->getOperands(), temps);
   Value out = slots(loc, lc.ptrTy, 1);
-  callChecked(loc, "tsc_list_construct",
+  callChecked(loc, fn,
               {lc.newCacheSlot(b, loc),
-               lc.stringPtr(b, loc, ts::getTorchScriptTypeString(op.getType())),
-               elems, lc.constI64(b, loc, op.getElements().size()), out});
+               lc.stringPtr(b, loc,
+                            ts::getTorchScriptTypeString(
+                                op->getResult(0).getType())),
+               elems, lc.constI64(b, loc, op->getNumOperands()), out});
   for (Value t : temps)
     release(loc, t);
-  map.map(op.getResult(), LLVM::LoadOp::create(b, loc, lc.ptrTy, out));
-  return success();
-}
-
-LogicalResult MethodLowering::lowerDictConstruct(ts::DictConstructOp op) {
-  Location loc = op.getLoc();
-  SmallVector<Value> temps;
-  Value elems = handleArray(loc, op.getKeysAndValues(), temps);
-  Value out = slots(loc, lc.ptrTy, 1);
-  callChecked(loc, "tsc_dict_construct",
-              {lc.newCacheSlot(b, loc),
-               lc.stringPtr(b, loc, ts::getTorchScriptTypeString(op.getType())),
-               elems, lc.constI64(b, loc, op.getKeysAndValues().size()), out});
-  for (Value t : temps)
-    release(loc, t);
-  map.map(op.getResult(), LLVM::LoadOp::create(b, loc, lc.ptrTy, out));
+  map.map(op->getResult(0), LLVM::LoadOp::create(b, loc, lc.ptrTy, out));
   return success();
 }
 
