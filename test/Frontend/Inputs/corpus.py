@@ -111,6 +111,35 @@ def types_tensor_dtypes(x: Tensor) -> Tuple[Tensor, Tensor, Tensor]:
     return x.to(torch.float64), x.to(torch.int32), x > 0
 
 
+ALL_DTYPES = [torch.float16, torch.bfloat16, torch.float32, torch.float64,
+              torch.int8, torch.int16, torch.int32, torch.int64, torch.uint8,
+              torch.bool, torch.complex64, torch.complex128]
+
+
+def all_dtype_tensors():
+    return tuple((torch.randn(3) * 100).to(d) for d in ALL_DTYPES)
+
+
+@entry("types_all_dtypes", all_dtype_tensors)
+def types_all_dtypes(a: Tensor, b: Tensor, c: Tensor, d: Tensor, e: Tensor,
+                     f: Tensor, g: Tensor, h: Tensor, i: Tensor, j: Tensor,
+                     k: Tensor, l: Tensor) -> List[Tensor]:
+    return [a * 2, b + 1, c - 1, d / 3, e + e, f * 2, g + 1, h | h, i * 2,
+            j ^ j, k * 2, l.abs()]
+
+
+@entry("types_all_dtype_buffers", lambda: (t(3),))
+class ModuleAllDtypeBuffers(nn.Module):
+    def __init__(self):
+        super().__init__()
+        for n, d in enumerate(ALL_DTYPES):
+            self.register_buffer("b%d" % n, (torch.arange(3.0) * 7 - 5).to(d))
+
+    def forward(self, x):
+        return (x, self.b0, self.b1, self.b2, self.b3, self.b4, self.b5,
+                self.b6, self.b7, self.b8, self.b9, self.b10, self.b11)
+
+
 @entry("types_complex_tensor", lambda: (t(2),))
 def types_complex_tensor(x: Tensor) -> Tensor:
     c = torch.complex(x, x)

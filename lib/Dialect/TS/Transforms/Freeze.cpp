@@ -130,18 +130,32 @@ bool isCopyable(Value v) {
   return llvm::all_of(def->getOperands(), isCopyable);
 }
 
-/// Copies the definition of `v` (and of its operands) with `b`, once per
-/// mapping. The copies get location `loc`: the read they replace, in the
+/// Where the copies of frozen values go: the start of a method, in order.
+/// The insertion point is kept after the last copy rather than before the
+/// method's first op, which may be a read that freezing then erases.
+struct CopySite {
+  Block *block;
+  Operation *lastCopy = nullptr;
+  IRMapping mapping;
+};
+
+/// Copies the definition of `v` (and of its operands) to `site`, once per
+/// site. The copies get location `loc`: the read they replace, in the
 /// method, rather than the object graph's location in the archive.
-Value copyTree(OpBuilder &b, Value v, IRMapping &mapping, Location loc) {
-  if (Value done = mapping.lookupOrNull(v))
+Value copyTree(CopySite &site, Value v, Location loc) {
+  if (Value done = site.mapping.lookupOrNull(v))
     return done;
   Operation *def = v.getDefiningOp();
   for (Value operand : def->getOperands())
-    copyTree(b, operand, mapping, loc);
-  Operation *copy = b.clone(*def, mapping);
-  copy->setLoc(loc);
-  return mapping.lookup(v);
+    copyTree(site, operand, loc);
+  OpBuilder b(def->getContext());
+  if (site.lastCopy)
+    b.setInsertionPointAfter(site.lastCopy);
+  else
+    b.setInsertionPointToStart(site.block);
+  site.lastCopy = b.clone(*def, site.mapping);
+  site.lastCopy->setLoc(loc);
+  return site.mapping.lookup(v);
 }
 
 struct FreezePass : tsc::impl::FreezeBase<FreezePass> {
@@ -247,8 +261,7 @@ private:
     for (auto func : module.getOps<func::FuncOp>()) {
       if (func.isExternal())
         continue;
-      IRMapping copies;
-      OpBuilder b = OpBuilder::atBlockBegin(&func.front());
+      CopySite site{&func.front()};
       SmallVector<ts::GetAttrOp> reads;
       func.walk([&](ts::GetAttrOp get) { reads.push_back(get); });
       for (ts::GetAttrOp get : reads) {
@@ -262,7 +275,7 @@ private:
         Value slot = object.getSlot(get.getName());
         if (!slot || !isCopyable(slot))
           continue;
-        Value frozen = copyTree(b, slot, copies, get.getLoc());
+        Value frozen = copyTree(site, slot, get.getLoc());
         replaceRead(get, frozen);
         froze = true;
       }
