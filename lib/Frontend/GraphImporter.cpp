@@ -35,12 +35,13 @@ public:
   LogicalResult importMethod(const frontend::LoadedMethod &method);
   /// Writes the module tree at module level: one ts.object per module or
   /// class instance, constants for its attributes; `root` marks the top.
-  LogicalResult importObjectGraph(
-      const c10::intrusive_ptr<c10::ivalue::Object> &root);
+  LogicalResult
+  importObjectGraph(const c10::intrusive_ptr<c10::ivalue::Object> &root);
 
 private:
-  FailureOr<Value> importObject(const c10::intrusive_ptr<c10::ivalue::Object> &obj,
-                                const std::string &name, bool isRoot);
+  FailureOr<Value>
+  importObject(const c10::intrusive_ptr<c10::ivalue::Object> &obj,
+               const std::string &name, bool isRoot);
   FailureOr<Value> importAttribute(const c10::IValue &iv,
                                    const c10::TypePtr &declared,
                                    const std::string &name);
@@ -211,9 +212,11 @@ Location GraphImporter::importLoc(const jit::Node *node) {
   return lastLoc ? *lastLoc : FileLineColLoc::get(&ctx, path, 0, 0);
 }
 
-std::optional<Location> GraphImporter::sourceLoc(const jit::SourceRange &range) {
+std::optional<Location>
+GraphImporter::sourceLoc(const jit::SourceRange &range) {
   // Prefer the user's Python source when the archive's debug info has it.
-  c10::optional<jit::SourceRange> original = range.findSourceRangeThatGenerated();
+  c10::optional<jit::SourceRange> original =
+      range.findSourceRangeThatGenerated();
   const jit::SourceRange *candidates[] = {original ? &*original : nullptr,
                                           &range};
   for (const jit::SourceRange *r : candidates) {
@@ -345,8 +348,8 @@ LogicalResult GraphImporter::importNode(const jit::Node *node) {
     return success();
   }
   if (kind == c10::prim::If) {
-    auto op = ts::IfOp::create(b, loc, results(),
-                               values.lookup(node->input(0)));
+    auto op =
+        ts::IfOp::create(b, loc, results(), values.lookup(node->input(0)));
     if (failed(importRegion(op.getThenRegion(), node->blocks()[0])) ||
         failed(importRegion(op.getElseRegion(), node->blocks()[1])))
       return failure();
@@ -454,7 +457,8 @@ LogicalResult GraphImporter::importSchemaNode(const jit::Node *node,
     // the generic op rather than failing the import.
     bool ok;
     {
-      ScopedDiagnosticHandler silence(&ctx, [](Diagnostic &) { return success(); });
+      ScopedDiagnosticHandler silence(&ctx,
+                                      [](Diagnostic &) { return success(); });
       ok = succeeded(verify(op, /*verifyRecursively=*/false));
     }
     if (ok) {
@@ -486,11 +490,13 @@ bool GraphImporter::isConstantTree(const c10::IValue &iv) {
   if (iv.isTensor())
     return static_cast<bool>(importDtype(iv.toTensor().scalar_type()));
   if (iv.isList())
-    return llvm::all_of(iv.toListRef(),
-                        [&](const c10::IValue &e) { return isConstantTree(e); });
+    return llvm::all_of(iv.toListRef(), [&](const c10::IValue &e) {
+      return isConstantTree(e);
+    });
   if (iv.isTuple())
-    return llvm::all_of(iv.toTupleRef().elements(),
-                        [&](const c10::IValue &e) { return isConstantTree(e); });
+    return llvm::all_of(iv.toTupleRef().elements(), [&](const c10::IValue &e) {
+      return isConstantTree(e);
+    });
   return false;
 }
 
@@ -526,8 +532,8 @@ FailureOr<Value> GraphImporter::importAttribute(const c10::IValue &iv,
         iv.isList() ? iv.toList().vec() : iv.toTupleRef().elements().vec();
     SmallVector<Value> elems;
     for (size_t i = 0; i < items.size(); ++i) {
-      FailureOr<Value> e = importAttribute(items[i], items[i].type(),
-                                           name + "[" + std::to_string(i) + "]");
+      FailureOr<Value> e = importAttribute(
+          items[i], items[i].type(), name + "[" + std::to_string(i) + "]");
       if (failed(e))
         return failure();
       elems.push_back(*e);
@@ -540,8 +546,8 @@ FailureOr<Value> GraphImporter::importAttribute(const c10::IValue &iv,
   if (iv.isGenericDict()) {
     SmallVector<Value> kvs;
     for (const auto &entry : iv.toGenericDict()) {
-      FailureOr<Value> k = importAttribute(entry.key(), entry.key().type(),
-                                           name + "[key]");
+      FailureOr<Value> k =
+          importAttribute(entry.key(), entry.key().type(), name + "[key]");
       FailureOr<Value> v = importAttribute(entry.value(), entry.value().type(),
                                            name + "[value]");
       if (failed(k) || failed(v))
@@ -559,9 +565,9 @@ FailureOr<Value> GraphImporter::importAttribute(const c10::IValue &iv,
   return Value(placeholder);
 }
 
-FailureOr<Value> GraphImporter::importObject(
-    const c10::intrusive_ptr<c10::ivalue::Object> &obj, const std::string &name,
-    bool isRoot) {
+FailureOr<Value>
+GraphImporter::importObject(const c10::intrusive_ptr<c10::ivalue::Object> &obj,
+                            const std::string &name, bool isRoot) {
   if (Value done = objects.lookup(obj.get()))
     return done;
   const c10::ClassTypePtr &cls = obj->type();
@@ -579,8 +585,8 @@ FailureOr<Value> GraphImporter::importObject(
   }
   Location loc = NameLoc::get(b.getStringAttr(name.empty() ? "self" : name),
                               FileLineColLoc::get(&ctx, path, 0, 0));
-  auto op = ts::ObjectOp::create(b, loc, importType(cls),
-                                 b.getArrayAttr(slots), slotValues, isRoot);
+  auto op = ts::ObjectOp::create(b, loc, importType(cls), b.getArrayAttr(slots),
+                                 slotValues, isRoot);
   objects[obj.get()] = op;
   return Value(op);
 }
@@ -595,7 +601,8 @@ LogicalResult GraphImporter::importObjectGraph(
 // Methods
 //===----------------------------------------------------------------------===//
 
-LogicalResult GraphImporter::importMethod(const frontend::LoadedMethod &method) {
+LogicalResult
+GraphImporter::importMethod(const frontend::LoadedMethod &method) {
   const jit::Graph &graph = *method.graph;
   Location loc = FileLineColLoc::get(&ctx, path, 0, 0);
   lastLoc.reset();

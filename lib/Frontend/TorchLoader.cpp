@@ -42,8 +42,10 @@ std::string headline(const std::string &what) {
 void locate(const std::string &what, const std::string &file,
             LoadError &error) {
   std::smatch m;
-  std::regex fileLine("File \"" + std::regex_replace(file, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)") +
-                      "\", line ([0-9]+)");
+  std::regex fileLine(
+      "File \"" +
+      std::regex_replace(file, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)") +
+      "\", line ([0-9]+)");
   if (!std::regex_search(what, m, fileLine))
     return;
   error.line = std::stoul(m[1]);
@@ -221,8 +223,8 @@ bool loadSource(const std::string &path, LoadedProgram &program,
         torch::jit::toGraphFunction(fn).graph()->copy();
     torch::jit::Inline(*graph);
     torch::jit::EliminateDeadCode(graph);
-    methods.push_back({name, graph, /*hasSelf=*/false,
-                       argNamesOf(*graph, false)});
+    methods.push_back(
+        {name, graph, /*hasSelf=*/false, argNamesOf(*graph, false)});
   }
   if (methods.empty()) {
     error.message = "the source defines no function";
@@ -254,8 +256,8 @@ bool loadTorchScript(const std::string &path, LoadedProgram &program,
     error.message = (isSource ? "" : "cannot load archive: ") +
                     headline(e.what_without_backtrace());
   } catch (const std::exception &e) {
-    error.message = (isSource ? "" : "cannot load archive: ") +
-                    headline(e.what());
+    error.message =
+        (isSource ? "" : "cannot load archive: ") + headline(e.what());
     if (isSource)
       locate(e.what(), path, error);
   }

@@ -9,7 +9,6 @@
 
 using namespace tsc::runtime;
 
-
 namespace {
 
 /// A resolved operator, cached per call site for the life of the process.
@@ -48,8 +47,7 @@ int32_t tsc_call_op(void **cache, const char *name, const char *overload,
                   " arguments, got ", nargs);
       TORCH_CHECK(found->hasOperation(), "operator ", full,
                   " needs its graph node and cannot be called boxed");
-      return new ResolvedOp{found->getOperation(),
-                            schema.is_vararg()};
+      return new ResolvedOp{found->getOperation(), schema.is_vararg()};
     });
     torch::jit::Stack stack;
     stack.reserve(nargs + 1);

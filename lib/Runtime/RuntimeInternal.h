@@ -1,4 +1,4 @@
-//===- RuntimeInternal.h - shared by the runtime's translation units -------===//
+//===- RuntimeInternal.h - shared by the runtime's translation units ------===//
 //
 // A handle is a heap cell holding one c10::IValue (one reference to the
 // value). Handles made while a frame is active are linked into it, so that a
@@ -70,9 +70,8 @@ template <typename Fn> int32_t guard(Fn &&fn) {
 #define TSC_REQUIRE(ptr)                                                       \
   do {                                                                         \
     if (!(ptr))                                                                \
-      return ::tsc::runtime::fail(TSC_ERROR_ARGUMENT,                          \
-                                  std::string(__func__) + ": " #ptr            \
-                                  " is null");                                 \
+      return ::tsc::runtime::fail(                                             \
+          TSC_ERROR_ARGUMENT, std::string(__func__) + ": " #ptr " is null");   \
   } while (0)
 
 } // namespace tsc::runtime

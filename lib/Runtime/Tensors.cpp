@@ -1,4 +1,4 @@
-//===- Tensors.cpp - tensors, constants and entry checks -------------------===//
+//===- Tensors.cpp - tensors, constants and entry checks ------------------===//
 
 #include "RuntimeInternal.h"
 
@@ -111,8 +111,8 @@ int32_t tsc_tensor_from_data(const void *data, int32_t dtype, int64_t ndim,
 
 static int32_t getTensor(tsc_value_t *v, const at::Tensor *&t) {
   if (!v->ivalue.isTensor())
-    return fail(TSC_ERROR_ARGUMENT, std::string("expected a Tensor, got ") +
-                                        v->ivalue.tagKind());
+    return fail(TSC_ERROR_ARGUMENT,
+                std::string("expected a Tensor, got ") + v->ivalue.tagKind());
   t = &v->ivalue.toTensor();
   return TSC_OK;
 }

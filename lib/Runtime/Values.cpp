@@ -245,8 +245,7 @@ int32_t tsc_raise_value(tsc_value_t *message, tsc_value_t *cls) {
   return fail(TSC_ERROR, text);
 }
 
-int32_t tsc_error_arg_count(const char *method, int64_t expected,
-                            int64_t got) {
+int32_t tsc_error_arg_count(const char *method, int64_t expected, int64_t got) {
   std::ostringstream os;
   os << method << "() expected " << expected << " argument"
      << (expected == 1 ? "" : "s") << ", got " << got;
@@ -254,9 +253,8 @@ int32_t tsc_error_arg_count(const char *method, int64_t expected,
 }
 
 int32_t tsc_error_no_method(const char *method) {
-  return fail(TSC_ERROR_NO_METHOD,
-              std::string("the model has no method '") +
-                  (method ? method : "(null)") + "'");
+  return fail(TSC_ERROR_NO_METHOD, std::string("the model has no method '") +
+                                       (method ? method : "(null)") + "'");
 }
 
 } // extern "C"

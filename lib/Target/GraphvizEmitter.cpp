@@ -102,8 +102,8 @@ private:
       std::string id = newId("arg");
       nodes[arg] = id;
       std::string name = "arg" + std::to_string(arg.getArgNumber());
-      if (auto attr = func.getArgAttrOfType<StringAttr>(arg.getArgNumber(),
-                                                        "ts.name"))
+      if (auto attr =
+              func.getArgAttrOfType<StringAttr>(arg.getArgNumber(), "ts.name"))
         name = attr.getValue().str();
       indent(2);
       os << id << " [shape=ellipse, label=\"" << escape(name) << "\"];\n";
@@ -146,9 +146,9 @@ private:
       auto it = nodes.find(use.get());
       if (it == nodes.end())
         continue;
-      edges.push_back("  " + it->second + " -> " + id + " [label=\"" +
-                      escape(ts::getTorchScriptTypeString(use.get().getType())) +
-                      "\"];\n");
+      edges.push_back(
+          "  " + it->second + " -> " + id + " [label=\"" +
+          escape(ts::getTorchScriptTypeString(use.get().getType())) + "\"];\n");
     }
     for (Value result : op->getResults())
       nodes[result] = id;
@@ -159,8 +159,8 @@ private:
       indent(depth);
       os << "subgraph " << cluster << " {\n";
       indent(depth + 1);
-      os << "label=\"" << escape(opName(op)) << " "
-         << regionName(op, i) << "\"; style=dashed;\n";
+      os << "label=\"" << escape(opName(op)) << " " << regionName(op, i)
+         << "\"; style=dashed;\n";
       emitBlock(region.front(), depth + 1);
       indent(depth);
       os << "}\n";

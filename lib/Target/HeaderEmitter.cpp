@@ -116,10 +116,9 @@ void emitHeader(StringRef model, StringRef sourceName,
     os << "int32_t " << model << "_" << m.name << "(";
     SmallVector<std::string> params;
     for (const NamedValue &a : m.args)
-      params.push_back(cType(a.type, false) +
-                       (getCValueKind(a.type) == CValueKind::Handle ? ""
-                                                                    : " ") +
-                       a.name);
+      params.push_back(
+          cType(a.type, false) +
+          (getCValueKind(a.type) == CValueKind::Handle ? "" : " ") + a.name);
     for (const NamedValue &o : m.outputs)
       params.push_back(cType(o.type, true) + o.name);
     os << llvm::join(params, ", ") << ");\n\n";

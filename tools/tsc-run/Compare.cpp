@@ -49,8 +49,8 @@ bool compareValues(const c10::IValue &got, const c10::IValue &want,
            !diff.isnan().any().item<bool>();
     }
     os << path << ": Tensor " << c10::toString(g.scalar_type()) << g.sizes()
-       << " max abs err " << std::setprecision(3) << maxAbs
-       << ", max rel err " << maxRel << (ok ? " ok" : " MISMATCH") << "\n";
+       << " max abs err " << std::setprecision(3) << maxAbs << ", max rel err "
+       << maxRel << (ok ? " ok" : " MISMATCH") << "\n";
     return ok;
   }
   if (want.isTuple() || want.isList()) {

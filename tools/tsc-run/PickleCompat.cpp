@@ -34,8 +34,7 @@ struct Rewriter {
   explicit Rewriter(const std::string &in) : in(in) {}
 
   [[noreturn]] void malformed() {
-    throw std::runtime_error("malformed pickle at byte " +
-                             std::to_string(pos));
+    throw std::runtime_error("malformed pickle at byte " + std::to_string(pos));
   }
   void need(size_t n) {
     if (pos + n > in.size())
@@ -100,37 +99,77 @@ struct Rewriter {
         out.push_back(op);
         popMark();
         break;
-      case 'F': case 'I': case 'L': case 'S': case 'V': case 'P': case 'g':
+      case 'F':
+      case 'I':
+      case 'L':
+      case 'S':
+      case 'V':
+      case 'P':
+      case 'g':
         out.push_back(op);
         copyLine();
         stack.push_back(start);
         break;
-      case 'J': out.push_back(op); copyArg(4); stack.push_back(start); break;
-      case 'K': out.push_back(op); copyArg(1); stack.push_back(start); break;
-      case 'M': out.push_back(op); copyArg(2); stack.push_back(start); break;
-      case 'G': out.push_back(op); copyArg(8); stack.push_back(start); break;
-      case 'h': out.push_back(op); copyArg(1); stack.push_back(start); break;
-      case 'j': out.push_back(op); copyArg(4); stack.push_back(start); break;
-      case 'N': case '}': case ']': case ')':
-      case 0x88: case 0x89: case 0x8f:
+      case 'J':
+        out.push_back(op);
+        copyArg(4);
+        stack.push_back(start);
+        break;
+      case 'K':
+        out.push_back(op);
+        copyArg(1);
+        stack.push_back(start);
+        break;
+      case 'M':
+        out.push_back(op);
+        copyArg(2);
+        stack.push_back(start);
+        break;
+      case 'G':
+        out.push_back(op);
+        copyArg(8);
+        stack.push_back(start);
+        break;
+      case 'h':
+        out.push_back(op);
+        copyArg(1);
+        stack.push_back(start);
+        break;
+      case 'j':
+        out.push_back(op);
+        copyArg(4);
+        stack.push_back(start);
+        break;
+      case 'N':
+      case '}':
+      case ']':
+      case ')':
+      case 0x88:
+      case 0x89:
+      case 0x8f:
         out.push_back(op);
         stack.push_back(start);
         break;
-      case 'T': case 'X': case 'B': { // 4-byte length + data
+      case 'T':
+      case 'X':
+      case 'B': { // 4-byte length + data
         out.push_back(op);
         size_t n = readLE(4);
         copyArg(4 + n);
         stack.push_back(start);
         break;
       }
-      case 'U': case 'C': case 0x8c: { // 1-byte length + data
+      case 'U':
+      case 'C':
+      case 0x8c: { // 1-byte length + data
         out.push_back(op);
         size_t n = readLE(1);
         copyArg(1 + n);
         stack.push_back(start);
         break;
       }
-      case 0x8d: case 0x8e: { // 8-byte length + data
+      case 0x8d:
+      case 0x8e: { // 8-byte length + data
         out.push_back(op);
         size_t n = readLE(8);
         copyArg(8 + n);
@@ -146,7 +185,8 @@ struct Rewriter {
           out.push_back(static_cast<char>(n));
           copyArg(n);
         } else {
-          bool negative = n > 0 && (static_cast<uint8_t>(in[pos + n - 1]) & 0x80);
+          bool negative =
+              n > 0 && (static_cast<uint8_t>(in[pos + n - 1]) & 0x80);
           out.push_back(op);
           out.push_back(8);
           out.append(in, pos, n);
@@ -175,27 +215,60 @@ struct Rewriter {
         copyLine();
         stack.push_back(popMark());
         break;
-      case 'p': out.push_back(op); copyLine(); break;  // PUT
-      case 'q': out.push_back(op); copyArg(1); break;  // BINPUT
-      case 'r': out.push_back(op); copyArg(4); break;  // LONG_BINPUT
-      case 0x94: out.push_back(op); break;             // MEMOIZE
-      case 0x80: out.push_back(op); copyArg(1); break; // PROTO
-      case 0x95: out.push_back(op); copyArg(8); break; // FRAME
-      case 0x82: out.push_back(op); copyArg(1); stack.push_back(start); break;
-      case 0x83: out.push_back(op); copyArg(2); stack.push_back(start); break;
-      case 0x84: out.push_back(op); copyArg(4); stack.push_back(start); break;
-      case 'Q': // BINPERSID: pid -> obj
+      case 'p':
+        out.push_back(op);
+        copyLine();
+        break; // PUT
+      case 'q':
+        out.push_back(op);
+        copyArg(1);
+        break; // BINPUT
+      case 'r':
+        out.push_back(op);
+        copyArg(4);
+        break; // LONG_BINPUT
+      case 0x94:
+        out.push_back(op);
+        break; // MEMOIZE
+      case 0x80:
+        out.push_back(op);
+        copyArg(1);
+        break; // PROTO
+      case 0x95:
+        out.push_back(op);
+        copyArg(8);
+        break; // FRAME
+      case 0x82:
+        out.push_back(op);
+        copyArg(1);
+        stack.push_back(start);
+        break;
+      case 0x83:
+        out.push_back(op);
+        copyArg(2);
+        stack.push_back(start);
+        break;
+      case 0x84:
+        out.push_back(op);
+        copyArg(4);
+        stack.push_back(start);
+        break;
+      case 'Q':  // BINPERSID: pid -> obj
       case 0x85: // TUPLE1
         out.push_back(op);
         stack.push_back(pop());
         break;
-      case 'R': case 0x81: case 0x86: case 0x93: { // two in, one out
+      case 'R':
+      case 0x81:
+      case 0x86:
+      case 0x93: { // two in, one out
         out.push_back(op);
         pop();
         stack.push_back(pop());
         break;
       }
-      case 0x87: case 0x92: { // three in, one out
+      case 0x87:
+      case 0x92: { // three in, one out
         out.push_back(op);
         pop();
         pop();
@@ -206,11 +279,17 @@ struct Rewriter {
         out.push_back(op);
         pop();
         break;
-      case 't': case 'l': case 'd': case 'o': case 0x91:
+      case 't':
+      case 'l':
+      case 'd':
+      case 'o':
+      case 0x91:
         out.push_back(op);
         stack.push_back(popMark());
         break;
-      case 'e': case 'u': case 0x90: // APPENDS, SETITEMS, ADDITEMS
+      case 'e':
+      case 'u':
+      case 0x90: // APPENDS, SETITEMS, ADDITEMS
         out.push_back(op);
         popMark();
         break;
@@ -251,8 +330,8 @@ std::string makePickleReadable(const std::string &pickle) {
 c10::IValue loadTorchSave(const std::string &path) {
   caffe2::serialize::PyTorchStreamReader zip(path);
   auto [data, size] = zip.getRecord("data.pkl");
-  std::string pickle =
-      makePickleReadable(std::string(static_cast<const char *>(data.get()), size));
+  std::string pickle = makePickleReadable(
+      std::string(static_cast<const char *>(data.get()), size));
   size_t offset = 0;
   auto reader = [&](char *buf, size_t n) {
     size_t k = std::min(n, pickle.size() - offset);

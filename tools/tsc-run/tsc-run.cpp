@@ -15,10 +15,10 @@
 #include "PickleCompat.h"
 #include "tsc/Runtime/tsc_runtime.h"
 
-#include <torch/jit.h>
 #include <torch/csrc/jit/frontend/script_type_parser.h>
 #include <torch/csrc/jit/serialization/import.h>
 #include <torch/csrc/jit/serialization/pickle.h>
+#include <torch/jit.h>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -149,8 +149,8 @@ int runTool(const Options &o) {
   try {
     loaded = tsc::loadTorchSave(o.inputs);
   } catch (const c10::Error &e) {
-    return fail("cannot read inputs '" + o.inputs + "': " +
-                e.what_without_backtrace());
+    return fail("cannot read inputs '" + o.inputs +
+                "': " + e.what_without_backtrace());
   } catch (const std::exception &e) {
     return fail("cannot read inputs '" + o.inputs + "': " + e.what());
   }
@@ -236,7 +236,8 @@ int main(int argc, char **argv) {
   app.add_option("--inputs", o.inputs,
                  "torch.save'd tuple of positional arguments")
       ->required();
-  app.add_option("--output", o.output, "Write the result here (torch.load-able)");
+  app.add_option("--output", o.output,
+                 "Write the result here (torch.load-able)");
   app.add_option("--compare", o.compare,
                  "Also run this archive (or .py) with LibTorch's interpreter "
                  "and compare");

@@ -27,9 +27,8 @@ public:
     StringRef name = pass->getArgument();
     if (name.empty())
       name = pass->getName();
-    dumper.write(name, ".mlir", [&](llvm::raw_ostream &os) {
-      top->print(os, flags);
-    });
+    dumper.write(name, ".mlir",
+                 [&](llvm::raw_ostream &os) { top->print(os, flags); });
   }
   OpPrintingFlags flags;
 

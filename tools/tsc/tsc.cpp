@@ -9,12 +9,12 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "IRDump.h"
 #include "tsc/Conversion/Passes.h"
 #include "tsc/Conversion/TSToLLVM/ModelSignature.h"
 #include "tsc/Dialect/TS/IR/TSDialect.h"
 #include "tsc/Frontend/Importer.h"
 #include "tsc/Pipelines/Pipelines.h"
-#include "IRDump.h"
 #include "tsc/Target/GraphvizEmitter.h"
 #include "tsc/Target/HeaderEmitter.h"
 #include "tsc/Target/NativeCode.h"
@@ -79,9 +79,9 @@ LogicalResult printDiagnostic(Diagnostic &diag) {
   std::string prefix = "tsc: ";
   if (std::optional<FileLineColLoc> flc = findFileLineCol(diag.getLocation()))
     if (flc->getLine() > 0)
-      prefix = (flc->getFilename().str() + ":" +
-                std::to_string(flc->getLine()) + ":" +
-                std::to_string(flc->getColumn()) + ": ");
+      prefix =
+          (flc->getFilename().str() + ":" + std::to_string(flc->getLine()) +
+           ":" + std::to_string(flc->getColumn()) + ": ");
   StringRef severity = diag.getSeverity() == DiagnosticSeverity::Error ? "error"
                        : diag.getSeverity() == DiagnosticSeverity::Warning
                            ? "warning"
@@ -107,8 +107,8 @@ std::string defaultModelName(StringRef path) {
 
 std::unique_ptr<llvm::ToolOutputFile> openOutput(StringRef path) {
   std::error_code ec;
-  auto file = std::make_unique<llvm::ToolOutputFile>(path, ec,
-                                                     llvm::sys::fs::OF_None);
+  auto file =
+      std::make_unique<llvm::ToolOutputFile>(path, ec, llvm::sys::fs::OF_None);
   if (ec) {
     error("cannot write '" + path + "': " + ec.message());
     return nullptr;
@@ -160,16 +160,16 @@ LogicalResult linkShared(StringRef object, StringRef output,
 int run(const DriverOptions &opts, const char *argv0) {
   std::string name = opts.name;
   if (name.empty())
-    name = defaultModelName(!opts.output.empty() && opts.output != "-"
-                                ? opts.output
-                                : opts.input);
+    name = defaultModelName(
+        !opts.output.empty() && opts.output != "-" ? opts.output : opts.input);
   if (!tsc::isCIdentifier(name)) {
     error("--name '" + name + "' is not a C identifier");
     return 1;
   }
   std::string output = opts.output;
   if (output.empty())
-    output = (llvm::sys::path::stem(opts.input) + kEmitKinds.at(opts.emit)).str();
+    output =
+        (llvm::sys::path::stem(opts.input) + kEmitKinds.at(opts.emit)).str();
   if (output == "-" && opts.emit == "shared") {
     error("--emit=shared cannot write to stdout");
     return 1;
@@ -230,7 +230,8 @@ int run(const DriverOptions &opts, const char *argv0) {
     return 0;
   };
   if (opts.emit == "torch-graph")
-    return writeText([&](llvm::raw_ostream &os) { os << imported.torchGraphs; });
+    return writeText(
+        [&](llvm::raw_ostream &os) { os << imported.torchGraphs; });
   if (dumper) {
     if (!imported.torchGraphs.empty() &&
         !dumper->write("torchscript", ".graph", [&](llvm::raw_ostream &os) {

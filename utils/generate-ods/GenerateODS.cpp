@@ -139,10 +139,12 @@ bool isRandom(const c10::FunctionSchema &schema) {
             c10::TypeKind::GeneratorType)
       return true;
   static const std::set<std::string> random = {
-      "aten::dropout",       "aten::feature_dropout", "aten::alpha_dropout",
-      "aten::native_dropout", "aten::rand",           "aten::randn",
-      "aten::randint",       "aten::randperm",        "aten::rand_like",
-      "aten::randn_like",    "aten::bernoulli",       "aten::multinomial",
+      "aten::dropout",       "aten::feature_dropout",
+      "aten::alpha_dropout", "aten::native_dropout",
+      "aten::rand",          "aten::randn",
+      "aten::randint",       "aten::randperm",
+      "aten::rand_like",     "aten::randn_like",
+      "aten::bernoulli",     "aten::multinomial",
       "aten::normal",        "aten::rrelu"};
   return random.count(schema.name()) != 0;
 }
@@ -151,8 +153,8 @@ bool isRandom(const c10::FunctionSchema &schema) {
 /// accessors ODS generates.
 std::string odsName(const std::string &name) {
   static const std::set<std::string> reserved = {
-      "operands", "results", "attributes", "properties", "type",  "location",
-      "context",  "operation", "kind",     "name",       "print", "parse"};
+      "operands", "results",   "attributes", "properties", "type",  "location",
+      "context",  "operation", "kind",       "name",       "print", "parse"};
   if (reserved.count(name))
     return name + "_";
   return name;
@@ -222,20 +224,21 @@ int main(int argc, char **argv) {
     registry.emplace(key, &s);
   }
 
-  std::cout << "//===- TSGeneratedOps.td - generated, do not edit "
-               "------------*- tablegen -*-===//\n"
-               "//\n"
-               "// Written by utils/generate-ods from LibTorch's operator "
-               "registry and\n"
-               "// utils/generate-ods/ops.txt. To change it, edit ops.txt and "
-               "run\n"
-               "//   build/bin/tsc-generate-ods utils/generate-ods/ops.txt > \\\n"
-               "//       include/tsc/Dialect/TS/IR/TSGeneratedOps.td\n"
-               "//\n"
-               "//===--------------------------------------------------------"
-               "--------------===//\n\n"
-               "#ifndef TSC_DIALECT_TS_IR_TSGENERATEDOPS\n"
-               "#define TSC_DIALECT_TS_IR_TSGENERATEDOPS\n";
+  std::cout
+      << "//===- TSGeneratedOps.td - generated, do not edit "
+         "------------*- tablegen -*-===//\n"
+         "//\n"
+         "// Written by utils/generate-ods from LibTorch's operator "
+         "registry and\n"
+         "// utils/generate-ods/ops.txt. To change it, edit ops.txt and "
+         "run\n"
+         "//   build/bin/tsc-generate-ods utils/generate-ods/ops.txt > \\\n"
+         "//       include/tsc/Dialect/TS/IR/TSGeneratedOps.td\n"
+         "//\n"
+         "//===--------------------------------------------------------"
+         "--------------===//\n\n"
+         "#ifndef TSC_DIALECT_TS_IR_TSGENERATEDOPS\n"
+         "#define TSC_DIALECT_TS_IR_TSGENERATEDOPS\n";
 
   std::set<std::string> seenKeys, seenClasses;
   int status = 0;
@@ -307,11 +310,11 @@ int main(int argc, char **argv) {
     std::cout << ");\n  let results = (outs";
     for (size_t i = 0; i < s.returns().size(); ++i) {
       const c10::Argument &r = s.returns()[i];
-      std::string rname = r.name().empty()
-                              ? (s.returns().size() == 1
-                                     ? std::string("result")
-                                     : "result" + std::to_string(i))
-                              : odsName(r.name());
+      std::string rname =
+          r.name().empty()
+              ? (s.returns().size() == 1 ? std::string("result")
+                                         : "result" + std::to_string(i))
+              : odsName(r.name());
       std::cout << (i ? "," : "") << " " << constraintFor(r.type()) << ":$"
                 << rname;
     }

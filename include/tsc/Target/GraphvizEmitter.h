@@ -1,4 +1,4 @@
-//===- GraphvizEmitter.h - ts dialect as a Graphviz graph --------*- C++ -*-===//
+//===- GraphvizEmitter.h - ts dialect as a Graphviz graph -------*- C++ -*-===//
 #ifndef TSC_TARGET_GRAPHVIZEMITTER_H
 #define TSC_TARGET_GRAPHVIZEMITTER_H
 

@@ -1,4 +1,4 @@
-//===- HeaderEmitter.h - the C/C++ header of a compiled model ----*- C++ -*-===//
+//===- HeaderEmitter.h - the C/C++ header of a compiled model ---*- C++ -*-===//
 #ifndef TSC_TARGET_HEADEREMITTER_H
 #define TSC_TARGET_HEADEREMITTER_H
 
@@ -12,8 +12,7 @@ namespace tsc {
 /// `<model>_run`, `<model>_signature`) and, for C++, an inline wrapper in
 /// namespace `<model>` taking and returning LibTorch types.
 void emitHeader(llvm::StringRef modelName, llvm::StringRef sourceName,
-                llvm::ArrayRef<MethodSignature> methods,
-                llvm::raw_ostream &os);
+                llvm::ArrayRef<MethodSignature> methods, llvm::raw_ostream &os);
 
 } // namespace tsc
 

@@ -1,4 +1,4 @@
-//===- NativeCode.h - LLVM dialect to LLVM IR, assembly, objects -*- C++ -*-===//
+//===- NativeCode.h - LLVM dialect to LLVM IR, assembly, objects *- C++ -*-===//
 #ifndef TSC_TARGET_NATIVECODE_H
 #define TSC_TARGET_NATIVECODE_H
 

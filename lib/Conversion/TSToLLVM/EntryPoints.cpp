@@ -128,12 +128,11 @@ public:
         sizes = lc.bytesPtr(b, loc, bytes, "argsizes");
       }
     }
-    check(call("tsc_check_arg",
-               {handle, lc.constI64(b, loc, index),
-                lc.stringPtr(b, loc, a.name),
-                lc.stringPtr(b, loc, ts::getTorchScriptTypeString(a.type)),
-                lc.constI32(b, loc, dtype), lc.constI64(b, loc, ndim),
-                sizes}));
+    check(
+        call("tsc_check_arg",
+             {handle, lc.constI64(b, loc, index), lc.stringPtr(b, loc, a.name),
+              lc.stringPtr(b, loc, ts::getTorchScriptTypeString(a.type)),
+              lc.constI32(b, loc, dtype), lc.constI64(b, loc, ndim), sizes}));
   }
 
   /// The scalar inside a handle (checked), in its native representation.
@@ -160,9 +159,9 @@ public:
   }
 
   Value toI1(Value byte) {
-    return LLVM::ICmpOp::create(b, loc, LLVM::ICmpPredicate::ne, byte,
-                                LLVM::ConstantOp::create(
-                                    b, loc, lc.i8Ty, b.getI8IntegerAttr(0)));
+    return LLVM::ICmpOp::create(
+        b, loc, LLVM::ICmpPredicate::ne, byte,
+        LLVM::ConstantOp::create(b, loc, lc.i8Ty, b.getI8IntegerAttr(0)));
   }
 
   /// Runs the method; returns its result as stored in the slot (bool: i8).
@@ -275,9 +274,9 @@ LLVM::LLVMFuncOp emitBoxedEntry(LoweringContext &lc, StringRef model,
     LLVM::CondBrOp::create(b, loc, wrongCount, bad, ValueRange{}, cont,
                            ValueRange{});
     b.setInsertionPointToStart(bad);
-    Value st = e.call("tsc_error_arg_count",
-                      {lc.stringPtr(b, loc, m.name), lc.constI64(b, loc, n),
-                       e.arg(1)});
+    Value st =
+        e.call("tsc_error_arg_count", {lc.stringPtr(b, loc, m.name),
+                                       lc.constI64(b, loc, n), e.arg(1)});
     LLVM::ReturnOp::create(b, loc, ValueRange{st});
     b.setInsertionPointToStart(cont);
   }
@@ -346,12 +345,11 @@ void emitSignature(LoweringContext &lc, StringRef model,
                    ArrayRef<MethodSignature> methods) {
   OpBuilder top(lc.ctx);
   top.setInsertionPointToEnd(lc.module.getBody());
-  auto fn = LLVM::LLVMFuncOp::create(
-      top, lc.module.getLoc(), (model + "_signature").str(),
-      LLVM::LLVMFunctionType::get(lc.ptrTy, {}));
+  auto fn = LLVM::LLVMFuncOp::create(top, lc.module.getLoc(),
+                                     (model + "_signature").str(),
+                                     LLVM::LLVMFunctionType::get(lc.ptrTy, {}));
   EntryBuilder e(lc, fn);
-  Value json =
-      lc.stringPtr(e.b, e.loc, getSignatureJSON(model, methods));
+  Value json = lc.stringPtr(e.b, e.loc, getSignatureJSON(model, methods));
   LLVM::ReturnOp::create(e.b, e.loc, ValueRange{json});
 }
 

@@ -179,8 +179,8 @@ Value MethodLowering::handleArray(Location loc, ValueRange tsValues,
 void MethodLowering::defineFromHandles(Location loc, Value array,
                                        ResultRange results) {
   for (auto [i, r] : llvm::enumerate(results)) {
-    Value h = LLVM::LoadOp::create(b, loc, lc.ptrTy,
-                                   slotAt(loc, array, lc.ptrTy, i));
+    Value h =
+        LLVM::LoadOp::create(b, loc, lc.ptrTy, slotAt(loc, array, lc.ptrTy, i));
     if (isHandleType(r.getType())) {
       map.map(r, h);
       continue;
@@ -228,9 +228,9 @@ FailureOr<LLVM::LLVMFuncOp> MethodLowering::run(StringRef implName) {
     params.push_back(lc.lower(t));
   params.push_back(lc.ptrTy); // result slot
   b.setInsertionPointToEnd(lc.module.getBody());
-  impl = LLVM::LLVMFuncOp::create(
-      b, loc, implName, LLVM::LLVMFunctionType::get(lc.i32Ty, params),
-      LLVM::Linkage::Internal);
+  impl = LLVM::LLVMFuncOp::create(b, loc, implName,
+                                  LLVM::LLVMFunctionType::get(lc.i32Ty, params),
+                                  LLVM::Linkage::Internal);
   entry = impl.addEntryBlock(b);
   errorBlock = new Block();
   impl.getBody().push_back(errorBlock);
@@ -308,8 +308,7 @@ LogicalResult MethodLowering::lowerOp(Operation *op) {
       })
       .Case<ts::TupleIndexOp>([&](auto o) { return lowerTupleIndex(o); })
       .Case<ts::UncheckedCastOp>([&](auto o) { return lowerUncheckedCast(o); })
-      .Case<ts::UninitializedOp>(
-          [&](auto o) { return lowerUninitialized(o); })
+      .Case<ts::UninitializedOp>([&](auto o) { return lowerUninitialized(o); })
       .Case<ts::RaiseExceptionOp>([&](ts::RaiseExceptionOp o) {
         callChecked(o.getLoc(), "tsc_raise_value",
                     {get(o.getMsg()), get(o.getCls())});
@@ -321,10 +320,9 @@ LogicalResult MethodLowering::lowerOp(Operation *op) {
       .Case<ts::EnterOp, ts::ExitOp>([&](Operation *o) {
         Location loc = o->getLoc();
         Value out = slots(loc, lc.ptrTy, 1);
-        callChecked(loc,
-                    isa<ts::EnterOp>(o) ? "tsc_context_enter"
-                                        : "tsc_context_exit",
-                    {get(o->getOperand(0)), out});
+        callChecked(
+            loc, isa<ts::EnterOp>(o) ? "tsc_context_enter" : "tsc_context_exit",
+            {get(o->getOperand(0)), out});
         defineFromHandles(loc, out, o->getResults());
         return success();
       })
@@ -346,8 +344,8 @@ LogicalResult MethodLowering::lowerOp(Operation *op) {
 //===----------------------------------------------------------------------===//
 
 LogicalResult MethodLowering::lowerConstant(ts::ConstantOp op) {
-  FailureOr<Value> v = materializeConstant(op.getLoc(), op.getValue(),
-                                           op.getType());
+  FailureOr<Value> v =
+      materializeConstant(op.getLoc(), op.getValue(), op.getType());
   if (failed(v))
     return failure();
   map.map(op.getResult(), *v);
@@ -372,9 +370,8 @@ static std::string getTensorBytes(DenseElementsAttr attr) {
   return bytes;
 }
 
-FailureOr<Value> MethodLowering::materializeConstant(Location loc,
-                                                     Attribute attr,
-                                                     Type type) {
+FailureOr<Value>
+MethodLowering::materializeConstant(Location loc, Attribute attr, Type type) {
   if (type.isInteger(64) || type.isInteger(1) || type.isF64()) {
     if (auto i = dyn_cast<IntegerAttr>(attr))
       return Value(LLVM::ConstantOp::create(
@@ -570,12 +567,12 @@ LogicalResult MethodLowering::lowerContainerConstruct(Operation *op,
   SmallVector<Value> temps;
   Value elems = handleArray(loc, op->getOperands(), temps);
   Value out = slots(loc, lc.ptrTy, 1);
-  callChecked(loc, fn,
-              {lc.newCacheSlot(b, loc),
-               lc.stringPtr(b, loc,
-                            ts::getTorchScriptTypeString(
-                                op->getResult(0).getType())),
-               elems, lc.constI64(b, loc, op->getNumOperands()), out});
+  callChecked(
+      loc, fn,
+      {lc.newCacheSlot(b, loc),
+       lc.stringPtr(b, loc,
+                    ts::getTorchScriptTypeString(op->getResult(0).getType())),
+       elems, lc.constI64(b, loc, op->getNumOperands()), out});
   for (Value t : temps)
     release(loc, t);
   map.map(op->getResult(0), LLVM::LoadOp::create(b, loc, lc.ptrTy, out));
@@ -591,7 +588,8 @@ LogicalResult MethodLowering::lowerIsInstance(ts::IsInstanceOp op) {
     operand = box(loc, operand, op.getOperand().getType());
     temps.push_back(operand);
   }
-  Value any = LLVM::ConstantOp::create(b, loc, b.getI1Type(), b.getBoolAttr(false));
+  Value any =
+      LLVM::ConstantOp::create(b, loc, b.getI1Type(), b.getBoolAttr(false));
   for (Type t : op.getTypes().getAsValueRange<TypeAttr>()) {
     Value out = slots(loc, b.getI8Type(), 1);
     callChecked(loc, "tsc_isinstance",
@@ -649,8 +647,7 @@ LogicalResult MethodLowering::lowerCreateObject(ts::CreateObjectOp op) {
     LLVM::StoreOp::create(b, loc, lc.stringPtr(b, loc, attr.first),
                           slotAt(loc, names, lc.ptrTy, i));
     LLVM::StoreOp::create(
-        b, loc,
-        lc.stringPtr(b, loc, ts::getTorchScriptTypeString(attr.second)),
+        b, loc, lc.stringPtr(b, loc, ts::getTorchScriptTypeString(attr.second)),
         slotAt(loc, types, lc.ptrTy, i));
   }
   Value out = slots(loc, lc.ptrTy, 1);
@@ -820,7 +817,8 @@ FailureOr<bool> MethodLowering::lowerNativeScalar(Operation *op) {
       .Case<ts::AtenDunderNotOp>([&](ts::AtenDunderNotOp o) {
         Value t = LLVM::ConstantOp::create(b, loc, lc.i1Ty,
                                            b.getIntegerAttr(lc.i1Ty, 1));
-        map.map(o.getResult(), LLVM::XOrOp::create(b, loc, get(o.getSelf()), t));
+        map.map(o.getResult(),
+                LLVM::XOrOp::create(b, loc, get(o.getSelf()), t));
         return true;
       })
       .Default([](Operation *) { return false; });
@@ -828,9 +826,8 @@ FailureOr<bool> MethodLowering::lowerNativeScalar(Operation *op) {
 
 } // namespace
 
-FailureOr<LLVM::LLVMFuncOp> lowerMethodBody(LoweringContext &lc,
-                                            func::FuncOp func,
-                                            StringRef implName) {
+FailureOr<LLVM::LLVMFuncOp>
+lowerMethodBody(LoweringContext &lc, func::FuncOp func, StringRef implName) {
   return MethodLowering(lc, func).run(implName);
 }
 

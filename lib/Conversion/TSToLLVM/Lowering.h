@@ -1,4 +1,4 @@
-//===- Lowering.h - the parts of the ts-to-LLVM lowering ---------*- C++ -*-===//
+//===- Lowering.h - the parts of the ts-to-LLVM lowering --------*- C++ -*-===//
 #ifndef TSC_LIB_CONVERSION_TSTOLLVM_LOWERING_H
 #define TSC_LIB_CONVERSION_TSTOLLVM_LOWERING_H
 

@@ -75,21 +75,20 @@ LLVM::LLVMFuncOp LoweringContext::runtimeFunc(StringRef name) {
     OpBuilder b(ctx);
     b.setInsertionPointToEnd(module.getBody());
     return LLVM::LLVMFuncOp::create(
-        b, module.getLoc(), name, LLVM::LLVMFunctionType::get(d.result, d.params));
+        b, module.getLoc(), name,
+        LLVM::LLVMFunctionType::get(d.result, d.params));
   }
   llvm::report_fatal_error("tsc: unknown runtime function requested");
 }
 
 LLVM::GlobalOp LoweringContext::makeGlobal(Location loc, Type type,
                                            bool isConstant, StringRef prefix,
-                                           Attribute init,
-                                           uint64_t alignment) {
+                                           Attribute init, uint64_t alignment) {
   OpBuilder b(ctx);
   b.setInsertionPointToStart(module.getBody());
   std::string name = ("__tsc_" + prefix + "_" + Twine(nextGlobal++)).str();
   return LLVM::GlobalOp::create(b, loc, type, isConstant,
-                                LLVM::Linkage::Internal, name, init,
-                                alignment);
+                                LLVM::Linkage::Internal, name, init, alignment);
 }
 
 Value LoweringContext::stringPtr(OpBuilder &b, Location loc, StringRef s) {
@@ -98,8 +97,8 @@ Value LoweringContext::stringPtr(OpBuilder &b, Location loc, StringRef s) {
     std::string data = s.str();
     data.push_back('\0');
     global = makeGlobal(loc, LLVM::LLVMArrayType::get(i8Ty, data.size()),
-                        /*isConstant=*/true, "str",
-                        StringAttr::get(ctx, data), /*alignment=*/1);
+                        /*isConstant=*/true, "str", StringAttr::get(ctx, data),
+                        /*alignment=*/1);
   }
   return LLVM::AddressOfOp::create(b, loc, global);
 }

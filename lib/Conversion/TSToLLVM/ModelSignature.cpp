@@ -119,8 +119,9 @@ static llvm::json::Object describe(const NamedValue &v) {
     if (std::optional<ArrayRef<int64_t>> dims = t.getSizes()) {
       llvm::json::Array sizes;
       for (int64_t d : *dims)
-        sizes.push_back(d == ts::TensorType::kDynamic ? llvm::json::Value(nullptr)
-                                                      : llvm::json::Value(d));
+        sizes.push_back(d == ts::TensorType::kDynamic
+                            ? llvm::json::Value(nullptr)
+                            : llvm::json::Value(d));
       o["sizes"] = std::move(sizes);
     }
   }

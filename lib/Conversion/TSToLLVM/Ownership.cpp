@@ -47,8 +47,7 @@ static void planValue(Value v, Block *block, OwnershipPlan &plan) {
       continue;
     }
     if (isHandOver(use) &&
-        (!handOver ||
-         use.getOperandNumber() < handOver->getOperandNumber()))
+        (!handOver || use.getOperandNumber() < handOver->getOperandNumber()))
       handOver = &use;
   }
   if (handOver && !nestedUse) {

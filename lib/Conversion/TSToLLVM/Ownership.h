@@ -1,4 +1,4 @@
-//===- Ownership.h - when each runtime handle is released --------*- C++ -*-===//
+//===- Ownership.h - when each runtime handle is released -------*- C++ -*-===//
 //
 // Every non-scalar TorchScript value lives in a runtime handle holding one
 // reference. The plan says, for one method, where each handle dies:
@@ -27,8 +27,7 @@ struct OwnershipPlan {
   llvm::DenseMap<mlir::Operation *, llvm::SmallVector<mlir::Value>>
       releaseAfter;
   /// Block arguments never used: released on entry to the block.
-  llvm::DenseMap<mlir::Block *, llvm::SmallVector<mlir::Value>>
-      releaseOnEntry;
+  llvm::DenseMap<mlir::Block *, llvm::SmallVector<mlir::Value>> releaseOnEntry;
   /// Hand-over operands that take their owner's reference.
   llvm::DenseSet<mlir::OpOperand *> transfers;
 

@@ -70,8 +70,8 @@ struct ConvertTSToLLVMPass
     tsc::LoweringContext lc(module);
     SmallVector<LLVM::LLVMFuncOp> impls;
     for (const tsc::MethodSignature &m : *methods) {
-      FailureOr<LLVM::LLVMFuncOp> impl = tsc::lowerMethodBody(
-          lc, m.func, modelName + "_" + m.name + "_impl");
+      FailureOr<LLVM::LLVMFuncOp> impl =
+          tsc::lowerMethodBody(lc, m.func, modelName + "_" + m.name + "_impl");
       if (failed(impl))
         return signalPassFailure();
       impls.push_back(*impl);

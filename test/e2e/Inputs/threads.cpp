@@ -40,7 +40,7 @@ int main() {
     });
   for (std::thread &th : threads)
     th.join();
-  std::cout << kThreads << " threads x " << kCalls << " calls: "
-            << mismatches << " mismatches, " << failures << " failures\n";
+  std::cout << kThreads << " threads x " << kCalls << " calls: " << mismatches
+            << " mismatches, " << failures << " failures\n";
   return mismatches || failures ? 1 : 0;
 }

@@ -24,9 +24,8 @@ static SmallVector<Value> castToResultTypes(PatternRewriter &rewriter,
                                             TypeRange results) {
   SmallVector<Value> out;
   for (auto [v, t] : llvm::zip(values, results))
-    out.push_back(v.getType() == t
-                      ? v
-                      : UncheckedCastOp::create(rewriter, loc, t, v));
+    out.push_back(
+        v.getType() == t ? v : UncheckedCastOp::create(rewriter, loc, t, v));
   return out;
 }
 

@@ -62,8 +62,8 @@ static bool isValidConstant(Attribute attr, Type type) {
 
 LogicalResult ConstantOp::verify() {
   if (!isValidConstant(getValue(), getType()))
-    return emitOpError("value ") << getValue() << " is not a constant of type "
-                                 << getType();
+    return emitOpError("value ")
+           << getValue() << " is not a constant of type " << getType();
   return success();
 }
 
@@ -80,9 +80,8 @@ static LogicalResult verifyYieldTypes(Operation *op, YieldOp yield,
        llvm::enumerate(llvm::zip(yield.getValues().getTypes(), expected))) {
     auto [got, want] = pair;
     if (!isSubtypeOf(got, want))
-      return op->emitOpError()
-             << what << " yields " << got << " as value #" << i
-             << ", which is not a subtype of " << want;
+      return op->emitOpError() << what << " yields " << got << " as value #"
+                               << i << ", which is not a subtype of " << want;
   }
   return success();
 }
@@ -103,9 +102,8 @@ LogicalResult IfOp::verify() {
 LogicalResult LoopOp::verify() {
   Block &body = getBody().front();
   if (getIterArgs().size() != getResults().size())
-    return emitOpError("has ") << getIterArgs().size()
-                               << " carried values but " << getResults().size()
-                               << " results";
+    return emitOpError("has ") << getIterArgs().size() << " carried values but "
+                               << getResults().size() << " results";
   if (body.getNumArguments() != getIterArgs().size() + 1 ||
       !body.getArgument(0).getType().isInteger(64))
     return emitOpError("body must take the iteration count (i64) and one "
@@ -187,8 +185,9 @@ static int64_t wrapMul(int64_t a, int64_t b) {
 
 #define TS_INT_FOLDER(OP, EXPR)                                                \
   OpFoldResult OP::fold(FoldAdaptor adaptor) {                                 \
-    return foldIntBinary(adaptor.getA(), adaptor.getB(), getType(),            \
-                         [](int64_t a, int64_t b) -> int64_t { return EXPR; }); \
+    return foldIntBinary(                                                      \
+        adaptor.getA(), adaptor.getB(), getType(),                             \
+        [](int64_t a, int64_t b) -> int64_t { return EXPR; });                 \
   }
 TS_INT_FOLDER(AtenAddIntOp, wrapAdd(a, b))
 TS_INT_FOLDER(AtenSubIntOp, wrapSub(a, b))
@@ -208,7 +207,7 @@ TS_INT_FOLDER(AtenNeIntOp, a != b)
   }
 TS_FLOAT_FOLDER(AtenAddFloatOp, a + b)
 TS_FLOAT_FOLDER(AtenSubFloatOp, a - b)
-TS_FLOAT_FOLDER(AtenMulFloatOp, a * b)
+TS_FLOAT_FOLDER(AtenMulFloatOp, a *b)
 TS_FLOAT_FOLDER(AtenDivFloatOp, a / b)
 TS_FLOAT_FOLDER(AtenLtFloatOp, a < b)
 TS_FLOAT_FOLDER(AtenGtFloatOp, a > b)
@@ -267,9 +266,8 @@ LogicalResult DictConstructOp::verify() {
   for (auto [i, v] : llvm::enumerate(getKeysAndValues())) {
     Type want = i % 2 ? dict.getValueType() : dict.getKeyType();
     if (!isSubtypeOf(v.getType(), want))
-      return emitOpError("operand #")
-             << i << " of type " << v.getType() << " is not a subtype of "
-             << want;
+      return emitOpError("operand #") << i << " of type " << v.getType()
+                                      << " is not a subtype of " << want;
   }
   return success();
 }
@@ -297,9 +295,9 @@ OpFoldResult IsInstanceOp::fold(FoldAdaptor) {
 LogicalResult ForkOp::verify() {
   Block &body = getBody().front();
   if (body.getNumArguments() != getOperands().size())
-    return emitOpError("body takes ") << body.getNumArguments()
-                                      << " arguments, but " << getOperands().size()
-                                      << " operands are given";
+    return emitOpError("body takes ")
+           << body.getNumArguments() << " arguments, but "
+           << getOperands().size() << " operands are given";
   auto yield = dyn_cast<YieldOp>(body.getTerminator());
   if (!yield || yield.getValues().size() != 1)
     return emitOpError("body must yield exactly one value");

@@ -61,7 +61,7 @@ Type ts::TensorType::parse(AsmParser &parser) {
     return Type();
   if (sizes)
     return ts::TensorType::get(parser.getContext(), ArrayRef<int64_t>(*sizes),
-                           dtype);
+                               dtype);
   return ts::TensorType::get(parser.getContext(), std::nullopt, dtype);
 }
 
@@ -121,8 +121,8 @@ Type ts::TupleType::parse(AsmParser &parser) {
   }
   if (!named)
     return ts::TupleType::get(ctx, types);
-  return parser.getChecked<ts::TupleType>(ctx, types, StringAttr::get(ctx, name),
-                                          ArrayAttr::get(ctx, fields));
+  return parser.getChecked<ts::TupleType>(
+      ctx, types, StringAttr::get(ctx, name), ArrayAttr::get(ctx, fields));
 }
 
 void ts::TupleType::print(AsmPrinter &printer) const {

@@ -77,8 +77,8 @@ bool mayReturnAlias(Operation *op) {
 }
 
 /// Whether a value read from an attribute may be changed in place: follows
-/// it through every op result that may alias it (per mayReturnAlias), into block arguments and
-/// results of If/Loop, until an op that may write.
+/// it through every op result that may alias it (per mayReturnAlias), into
+/// block arguments and results of If/Loop, until an op that may write.
 bool mayBeWritten(Value start) {
   SmallVector<Value> work{start};
   llvm::DenseSet<Value> seen;
@@ -297,7 +297,8 @@ private:
         if (isa<func::ReturnOp>(use.getOwner()) ||
             !ts::isSubtypeOf(frozen.getType(), declared)) {
           if (!cast)
-            cast = ts::UncheckedCastOp::create(b, get.getLoc(), declared, frozen);
+            cast =
+                ts::UncheckedCastOp::create(b, get.getLoc(), declared, frozen);
           use.set(cast);
         } else {
           use.set(frozen);
