@@ -151,6 +151,22 @@ func.func @forward(%self: !ts.class<"M">) -> i64 {
 
 // -----
 
+// Known imprecision: a tensor attribute stored into a list by an in-place
+// list op (append writes its list operand, not the element) still counts as
+// possibly written, so it stays state.
+// CHECK-LABEL: func.func @forward(%arg0: !ts.class<"M">
+// CHECK: ts.prim.GetAttr %arg0["w"]
+%w = ts.prim.Constant(dense<1.0> : tensor<2xf32>) : !ts.tensor<[2], f32>
+%m = ts.object ["w"](%w) root : (!ts.tensor<[2], f32>) -> !ts.class<"M">
+func.func @forward(%self: !ts.class<"M">, %x: !ts.tensor) -> !ts.list<!ts.tensor> {
+  %l = ts.prim.ListConstruct %x : (!ts.tensor) -> !ts.list<!ts.tensor>
+  %w2 = ts.prim.GetAttr %self["w"] : !ts.class<"M"> -> !ts.tensor
+  %a = ts.aten.append.t %l, %w2 : (!ts.list<!ts.tensor>, !ts.tensor) -> !ts.list<!ts.tensor>
+  return %l : !ts.list<!ts.tensor>
+}
+
+// -----
+
 // Functions without self (TorchScript source) are left alone.
 // CHECK-LABEL: func.func @f(%arg0: i64) -> i64
 // CHECK-NEXT: return %arg0
