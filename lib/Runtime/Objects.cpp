@@ -30,23 +30,47 @@ ClassRegistry &registry() {
   return *r;
 }
 
-/// The class named `name`, defined on first use with these attributes.
-/// Every call site describes the same class the same way (the compiler
-/// collects the attributes from the whole module).
+/// Whether `type` has exactly these attributes, in this order.
+bool hasLayout(const c10::ClassType &type,
+               const std::vector<std::pair<std::string, c10::TypePtr>> &attrs) {
+  if (type.numAttributes() != attrs.size())
+    return false;
+  for (size_t i = 0; i < attrs.size(); ++i)
+    if (type.getAttributeName(i) != attrs[i].first ||
+        *type.getAttribute(i) != *attrs[i].second)
+      return false;
+  return true;
+}
+
+/// The class named `name` with these attributes, defined on first use. All
+/// call sites of one compiled model describe a class the same way (the
+/// compiler collects its attributes from the whole module), but two models
+/// in one process may use one name for different classes: each layout gets
+/// its own class, the later ones under a mangled name.
 c10::ClassTypePtr defineClass(const char *name, const char *const *attrNames,
                               const char *const *attrTypes, int64_t n) {
-  ClassRegistry &r = registry();
-  std::lock_guard<std::mutex> lock(r.mutex);
-  c10::QualifiedName qualName(name);
-  if (c10::ClassTypePtr existing = r.cu->get_class(qualName))
-    return existing;
-  auto type = c10::ClassType::create(qualName, r.cu);
+  std::vector<std::pair<std::string, c10::TypePtr>> attrs;
   for (int64_t i = 0; i < n; ++i) {
     c10::TypePtr t = parseType(attrTypes[i]);
     TORCH_CHECK(t, "cannot parse the type '", attrTypes[i], "' of attribute '",
                 attrNames[i], "' of class ", name);
-    type->addAttribute(attrNames[i], t);
+    attrs.emplace_back(attrNames[i], std::move(t));
   }
+  ClassRegistry &r = registry();
+  std::lock_guard<std::mutex> lock(r.mutex);
+  c10::QualifiedName qualName(name);
+  for (int version = 1;; ++version) {
+    c10::ClassTypePtr existing = r.cu->get_class(qualName);
+    if (!existing)
+      break;
+    if (hasLayout(*existing, attrs))
+      return existing;
+    qualName = c10::QualifiedName(std::string(name) + "___tsc" +
+                                  std::to_string(version));
+  }
+  auto type = c10::ClassType::create(qualName, r.cu);
+  for (const auto &[attrName, attrType] : attrs)
+    type->addAttribute(attrName, attrType);
   r.cu->register_type(type);
   return type;
 }
@@ -64,7 +88,7 @@ c10::intrusive_ptr<c10::ivalue::Object> objectOf(tsc_value_t *v) {
 size_t slotOf(const c10::intrusive_ptr<c10::ivalue::Object> &obj,
               const char *name) {
   c10::optional<size_t> slot = obj->type()->findAttributeSlot(name);
-  TORCH_CHECK(slot, "object of class ", obj->type()->repr_str(),
+  TORCH_CHECK(slot, "object of class ", obj->type()->name()->qualifiedName(),
               " has no attribute '", name, "'");
   return *slot;
 }

@@ -17,6 +17,20 @@ struct ResolvedOp {
   bool isVararg;
 };
 
+/// The type a call site names, parsed on its first call and kept in the
+/// site's cache slot for the life of the process.
+const c10::TypePtr &callSiteType(void **cache, const char *spelling) {
+  struct Parsed {
+    c10::TypePtr type;
+  };
+  Parsed *p = loadOrInit<Parsed>(cache, [&] {
+    c10::TypePtr t = parseType(spelling);
+    TORCH_CHECK(t, "cannot parse the type '", spelling, "'");
+    return new Parsed{t};
+  });
+  return p->type;
+}
+
 } // namespace
 
 extern "C" {
@@ -77,16 +91,10 @@ int32_t tsc_list_construct(void **cache, const char *type,
   if (n > 0)
     TSC_REQUIRE(elements);
   return guard([&] {
-    struct ListType {
-      c10::TypePtr element;
-    };
-    ListType *lt = loadOrInit<ListType>(cache, [&] {
-      c10::TypePtr t = parseType(type);
-      TORCH_CHECK(t && t->kind() == c10::TypeKind::ListType,
-                  "cannot make a list of type ", type);
-      return new ListType{t->expectRef<c10::ListType>().getElementType()};
-    });
-    c10::impl::GenericList list(lt->element);
+    const c10::TypePtr &t = callSiteType(cache, type);
+    TORCH_CHECK(t->kind() == c10::TypeKind::ListType,
+                "cannot make a list of type ", type);
+    c10::impl::GenericList list(t->expectRef<c10::ListType>().getElementType());
     list.reserve(n);
     for (int64_t i = 0; i < n; ++i)
       list.push_back(elements[i]->ivalue);
@@ -172,17 +180,11 @@ int32_t tsc_dict_construct(void **cache, const char *type,
     TSC_REQUIRE(keysAndValues);
   return guard([&] {
     TORCH_CHECK(n % 2 == 0, "a dict needs a value for every key");
-    struct DictType {
-      c10::TypePtr key, value;
-    };
-    DictType *dt = loadOrInit<DictType>(cache, [&] {
-      c10::TypePtr t = parseType(type);
-      TORCH_CHECK(t && t->kind() == c10::TypeKind::DictType,
-                  "cannot make a dict of type ", type);
-      const auto &d = t->expectRef<c10::DictType>();
-      return new DictType{d.getKeyType(), d.getValueType()};
-    });
-    c10::impl::GenericDict dict(dt->key, dt->value);
+    const c10::TypePtr &t = callSiteType(cache, type);
+    TORCH_CHECK(t->kind() == c10::TypeKind::DictType,
+                "cannot make a dict of type ", type);
+    const auto &d = t->expectRef<c10::DictType>();
+    c10::impl::GenericDict dict(d.getKeyType(), d.getValueType());
     dict.reserve(n / 2);
     // Later keys overwrite earlier ones, as in a Python dict literal.
     for (int64_t i = 0; i < n; i += 2)
@@ -200,15 +202,7 @@ int32_t tsc_isinstance(void **cache, const char *type, tsc_value_t *value,
   TSC_REQUIRE(value);
   TSC_REQUIRE(out);
   return guard([&] {
-    struct Parsed {
-      c10::TypePtr type;
-    };
-    Parsed *p = loadOrInit<Parsed>(cache, [&] {
-      c10::TypePtr t = parseType(type);
-      TORCH_CHECK(t, "cannot parse type ", type);
-      return new Parsed{t};
-    });
-    *out = value->ivalue.type()->isSubtypeOf(*p->type) ? 1 : 0;
+    *out = isValueOf(value->ivalue, *callSiteType(cache, type)) ? 1 : 0;
     return TSC_OK;
   });
 }

@@ -50,6 +50,10 @@ T *loadOrInit(void **cache, const std::function<T *()> &make) {
 /// Parses a TorchScript type string ("List[int]"), cached per thread.
 c10::TypePtr parseType(const std::string &spelling);
 
+/// Whether `iv` is a value of type `type`: the common types by the IValue's
+/// tag (cheap), the others by IValue::type() subtyping.
+bool isValueOf(const c10::IValue &iv, const c10::Type &type);
+
 /// Records `message` as this thread's last error and returns `code`.
 int32_t fail(int32_t code, std::string message);
 

@@ -65,6 +65,13 @@ c10::TypePtr parseTypeCached(const char *spelling) {
   return it->second;
 }
 
+} // namespace
+
+namespace tsc::runtime {
+c10::TypePtr parseType(const std::string &spelling) {
+  return parseTypeCached(spelling.c_str());
+}
+
 /// Whether `iv` is a value of type `type`. The common types are decided by
 /// the IValue's tag: `IValue::type()` of a tensor builds a refined
 /// TensorType (sizes, strides) on every call.
@@ -88,13 +95,6 @@ bool isValueOf(const c10::IValue &iv, const c10::Type &type) {
   default:
     return iv.type()->isSubtypeOf(type);
   }
-}
-
-} // namespace
-
-namespace tsc::runtime {
-c10::TypePtr parseType(const std::string &spelling) {
-  return parseTypeCached(spelling.c_str());
 }
 } // namespace tsc::runtime
 

@@ -27,10 +27,8 @@ public:
     StringRef name = pass->getArgument();
     if (name.empty())
       name = pass->getName();
-    dumper.write(name, ".mlir",
-                 [&](llvm::raw_ostream &os) { top->print(os, flags); });
+    dumper.writeIR(name, top);
   }
-  OpPrintingFlags flags;
 
 private:
   IRDumper &dumper;
@@ -69,9 +67,12 @@ bool IRDumper::write(StringRef stage, StringRef extension,
 }
 
 void IRDumper::attach(PassManager &pm) {
-  auto instrumentation = std::make_unique<DumpAfterPass>(*this);
-  instrumentation->flags = flags;
-  pm.addInstrumentation(std::move(instrumentation));
+  pm.addInstrumentation(std::make_unique<DumpAfterPass>(*this));
+}
+
+bool IRDumper::writeIR(StringRef stage, Operation *op) {
+  return write(stage, ".mlir",
+               [&](llvm::raw_ostream &os) { op->print(os, flags); });
 }
 
 } // namespace tsc

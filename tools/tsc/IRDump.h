@@ -23,6 +23,8 @@ public:
   /// Writes `text` as the next numbered file named `stage`.
   bool write(llvm::StringRef stage, llvm::StringRef extension,
              llvm::function_ref<void(llvm::raw_ostream &)> print);
+  /// Writes `op` (with the dumper's printing flags) as the next file.
+  bool writeIR(llvm::StringRef stage, mlir::Operation *op);
   /// Dumps the module after each of `pm`'s passes.
   void attach(mlir::PassManager &pm);
 

@@ -238,9 +238,7 @@ int run(const DriverOptions &opts, const char *argv0) {
           os << imported.torchGraphs;
         }))
       return 1;
-    if (!dumper->write("imported", ".mlir", [&](llvm::raw_ostream &os) {
-          module.print(os, printing);
-        }))
+    if (!dumper->writeIR("imported", module))
       return 1;
   }
   if (opts.emit == "ts")

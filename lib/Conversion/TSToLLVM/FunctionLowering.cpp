@@ -37,6 +37,7 @@ private:
   Value box(Location loc, Value v, Type tsType);
   Value unbox(Location loc, Value handle, Type tsType);
   void release(Location loc, Value handle);
+  Value handleOf(Location loc, Value tsValue, SmallVectorImpl<Value> &temps);
   Value handleArray(Location loc, ValueRange tsValues,
                     SmallVectorImpl<Value> &temps);
   void defineFromHandles(Location loc, Value array, ResultRange results);
@@ -158,19 +159,25 @@ void MethodLowering::release(Location loc, Value handle) {
   call(loc, "tsc_value_release", {handle});
 }
 
-/// Stores the (boxed) values into a new array of handles; boxes made here
-/// are appended to `temps` for the caller to release.
+/// The handle of a value, boxing a native scalar; a box made here is
+/// appended to `temps` for the caller to release.
+Value MethodLowering::handleOf(Location loc, Value tsValue,
+                               SmallVectorImpl<Value> &temps) {
+  Value h = get(tsValue);
+  if (isHandleType(tsValue.getType()))
+    return h;
+  h = box(loc, h, tsValue.getType());
+  temps.push_back(h);
+  return h;
+}
+
+/// Stores the handles of the values (see handleOf) into a new array.
 Value MethodLowering::handleArray(Location loc, ValueRange tsValues,
                                   SmallVectorImpl<Value> &temps) {
   Value array = slots(loc, lc.ptrTy, tsValues.size());
-  for (auto [i, v] : llvm::enumerate(tsValues)) {
-    Value h = get(v);
-    if (!isHandleType(v.getType())) {
-      h = box(loc, h, v.getType());
-      temps.push_back(h);
-    }
-    LLVM::StoreOp::create(b, loc, h, slotAt(loc, array, lc.ptrTy, i));
-  }
+  for (auto [i, v] : llvm::enumerate(tsValues))
+    LLVM::StoreOp::create(b, loc, handleOf(loc, v, temps),
+                          slotAt(loc, array, lc.ptrTy, i));
   return array;
 }
 
@@ -583,11 +590,7 @@ LogicalResult MethodLowering::lowerContainerConstruct(Operation *op,
 LogicalResult MethodLowering::lowerIsInstance(ts::IsInstanceOp op) {
   Location loc = op.getLoc();
   SmallVector<Value> temps;
-  Value operand = get(op.getOperand());
-  if (!isHandleType(op.getOperand().getType())) {
-    operand = box(loc, operand, op.getOperand().getType());
-    temps.push_back(operand);
-  }
+  Value operand = handleOf(loc, op.getOperand(), temps);
   Value any =
       LLVM::ConstantOp::create(b, loc, b.getI1Type(), b.getBoolAttr(false));
   for (Type t : op.getTypes().getAsValueRange<TypeAttr>()) {
@@ -610,44 +613,17 @@ LogicalResult MethodLowering::lowerIsInstance(ts::IsInstanceOp op) {
 // Objects made by the method
 //===----------------------------------------------------------------------===//
 
-/// The attributes of class `cls` as the module uses them: every GetAttr
-/// and SetAttr on a value of that class, in order of first use, typed by
-/// the read (the declared type) or else by the value stored.
-static SmallVector<std::pair<std::string, Type>>
-collectAttributes(ModuleOp module, ts::ClassType cls) {
-  SmallVector<std::pair<std::string, Type>> attrs;
-  auto note = [&](StringRef name, Type type, bool declared) {
-    for (auto &[n, t] : attrs)
-      if (n == name) {
-        if (declared)
-          t = type;
-        return;
-      }
-    attrs.push_back({name.str(), type});
-  };
-  module.walk([&](Operation *op) {
-    if (auto get = dyn_cast<ts::GetAttrOp>(op);
-        get && get.getObject().getType() == cls)
-      note(get.getName(), get.getType(), /*declared=*/true);
-    if (auto set = dyn_cast<ts::SetAttrOp>(op);
-        set && set.getObject().getType() == cls)
-      note(set.getName(), set.getValue().getType(), /*declared=*/false);
-  });
-  return attrs;
-}
-
 LogicalResult MethodLowering::lowerCreateObject(ts::CreateObjectOp op) {
   Location loc = op.getLoc();
   auto cls = cast<ts::ClassType>(op.getType());
-  SmallVector<std::pair<std::string, Type>> attrs =
-      collectAttributes(func->getParentOfType<ModuleOp>(), cls);
+  ArrayRef<LoweringContext::ClassAttribute> attrs = lc.classAttributes(cls);
   Value names = slots(loc, lc.ptrTy, std::max<size_t>(attrs.size(), 1));
   Value types = slots(loc, lc.ptrTy, std::max<size_t>(attrs.size(), 1));
   for (auto [i, attr] : llvm::enumerate(attrs)) {
-    LLVM::StoreOp::create(b, loc, lc.stringPtr(b, loc, attr.first),
+    LLVM::StoreOp::create(b, loc, lc.stringPtr(b, loc, attr.name),
                           slotAt(loc, names, lc.ptrTy, i));
     LLVM::StoreOp::create(
-        b, loc, lc.stringPtr(b, loc, ts::getTorchScriptTypeString(attr.second)),
+        b, loc, lc.stringPtr(b, loc, ts::getTorchScriptTypeString(attr.type)),
         slotAt(loc, types, lc.ptrTy, i));
   }
   Value out = slots(loc, lc.ptrTy, 1);
@@ -670,10 +646,9 @@ LogicalResult MethodLowering::lowerGetAttr(ts::GetAttrOp op) {
 LogicalResult MethodLowering::lowerSetAttr(ts::SetAttrOp op) {
   Location loc = op.getLoc();
   SmallVector<Value> temps;
-  Value value = handleArray(loc, op.getValue(), temps);
   callChecked(loc, "tsc_object_set_attr",
               {get(op.getObject()), lc.stringPtr(b, loc, op.getName()),
-               LLVM::LoadOp::create(b, loc, lc.ptrTy, value)});
+               handleOf(loc, op.getValue(), temps)});
   for (Value t : temps)
     release(loc, t);
   return success();

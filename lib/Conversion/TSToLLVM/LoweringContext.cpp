@@ -1,7 +1,7 @@
 //===- LoweringContext.cpp - shared state of the ts-to-LLVM lowering ------===//
 
 #include "LoweringContext.h"
-#include "tsc/Dialect/TS/IR/TSTypes.h"
+#include "tsc/Dialect/TS/IR/TSOps.h"
 
 using namespace mlir;
 
@@ -139,6 +139,34 @@ Value LoweringContext::constI64(OpBuilder &b, Location loc, int64_t v) {
 
 Value LoweringContext::nullPtr(OpBuilder &b, Location loc) {
   return LLVM::ZeroOp::create(b, loc, ptrTy);
+}
+
+/// Every GetAttr and SetAttr on a value of the class, in order of first
+/// use; an attribute is typed by a read (the declared type) or else by the
+/// value stored.
+ArrayRef<LoweringContext::ClassAttribute>
+LoweringContext::classAttributes(Type classType) {
+  if (!classes) {
+    classes.emplace();
+    auto note = [&](Type cls, StringRef name, Type type, bool declared) {
+      SmallVector<ClassAttribute> &attrs = (*classes)[cls];
+      for (ClassAttribute &a : attrs)
+        if (a.name == name) {
+          if (declared)
+            a.type = type;
+          return;
+        }
+      attrs.push_back({name.str(), type});
+    };
+    module.walk([&](Operation *op) {
+      if (auto get = dyn_cast<ts::GetAttrOp>(op))
+        note(get.getObject().getType(), get.getName(), get.getType(), true);
+      else if (auto set = dyn_cast<ts::SetAttrOp>(op))
+        note(set.getObject().getType(), set.getName(), set.getValue().getType(),
+             false);
+    });
+  }
+  return (*classes)[classType];
 }
 
 } // namespace tsc

@@ -11,7 +11,11 @@
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinOps.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
+
+#include <optional>
+#include <string>
 
 namespace tsc {
 
@@ -44,12 +48,24 @@ public:
   mlir::Value constI64(mlir::OpBuilder &b, mlir::Location loc, int64_t v);
   mlir::Value nullPtr(mlir::OpBuilder &b, mlir::Location loc);
 
+  /// An attribute of a TorchScript class made by compiled code.
+  struct ClassAttribute {
+    std::string name;
+    mlir::Type type;
+  };
+  /// The attributes of the class `classType` as the module uses them (see
+  /// LoweringContext.cpp); collected for all classes in one walk, on the
+  /// first call.
+  llvm::ArrayRef<ClassAttribute> classAttributes(mlir::Type classType);
+
 private:
   mlir::LLVM::GlobalOp makeGlobal(mlir::Location loc, mlir::Type type,
                                   bool isConstant, llvm::StringRef prefix,
                                   mlir::Attribute init, uint64_t alignment);
   llvm::StringMap<mlir::LLVM::GlobalOp> strings;
   unsigned nextGlobal = 0;
+  std::optional<llvm::DenseMap<mlir::Type, llvm::SmallVector<ClassAttribute>>>
+      classes;
 };
 
 } // namespace tsc

@@ -43,7 +43,7 @@ bool mayWrite(Operation *op) {
   // change them.
   if (isa<ts::ListConstructOp, ts::ListUnpackOp, ts::TupleConstructOp,
           ts::TupleUnpackOp, ts::TupleIndexOp, ts::UncheckedCastOp,
-          ts::GetAttrOp, ts::DictConstructOp, ts::RaiseExceptionOp>(op))
+          ts::DictConstructOp, ts::RaiseExceptionOp>(op))
     return false;
   if (auto generic = dyn_cast<ts::OperatorOp>(op))
     return generic.getSchema().contains('!');
@@ -184,7 +184,6 @@ struct FreezePass : tsc::impl::FreezeBase<FreezePass> {
     for (unsigned round = 0; round < maxRounds; ++round) {
       findChangedSlots(module);
       bool frozeSome = freezeReads(module);
-      eraseDeadReads(module);
       for (auto func : module.getOps<func::FuncOp>())
         (void)applyPatternsGreedily(func, patterns);
       if (!frozeSome)
@@ -306,19 +305,6 @@ private:
       }
     }
     get.erase();
-  }
-
-  void eraseDeadReads(ModuleOp module) {
-    bool erased = true;
-    while (erased) {
-      erased = false;
-      module.walk([&](ts::GetAttrOp get) {
-        if (get->use_empty()) {
-          get.erase();
-          erased = true;
-        }
-      });
-    }
   }
 
   void dropUnusedSelf(ModuleOp module) {

@@ -268,8 +268,12 @@ def TS_ObjectOp : TS_Op<"object"> {
   }];
 }
 
-def TS_GetAttrOp : TS_Op<"prim.GetAttr"> {
+def TS_GetAttrOp : TS_Op<"prim.GetAttr", [MemoryEffects<[MemRead]>]> {
   let summary = "prim::GetAttr";
+  let description = [{
+    Reads an attribute of an object: a read, so an unused one is dead and
+    two reads with no write (SetAttr, calls) between them are one.
+  }];
   let arguments = (ins AnyType:$object, StrAttr:$name);
   let results = (outs AnyType:$result);
   let assemblyFormat = "$object `[` $name `]` attr-dict `:` type($object) `->` type($result)";
