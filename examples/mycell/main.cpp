@@ -23,7 +23,8 @@ int main(int argc, char **argv) {
 
   at::Tensor compiled;
   try {
-    compiled = std::get<0>(mycell::forward(x, h));
+    mycell::Model model; // loads one instance
+    compiled = std::get<0>(model.forward(x, h));
   } catch (const std::exception &e) {
     std::cerr << "compiled model failed: " << e.what() << "\n";
     return 1;

@@ -17,6 +17,7 @@
 #include "mlir/IR/Verifier.h"
 
 #include <torch/csrc/jit/ir/constants.h>
+#include <torch/csrc/jit/passes/dead_code_elimination.h>
 #include <torch/csrc/jit/passes/inliner.h>
 
 #include <sstream>
@@ -422,6 +423,8 @@ LogicalResult GraphImporter::importNode(const jit::Node *node) {
 LogicalResult GraphImporter::importFork(const jit::Node *node, Location loc) {
   std::shared_ptr<jit::Graph> body = node->g(c10::attr::Subgraph)->copy();
   jit::Inline(*body);
+  // Inlining leaves the called function's constant behind.
+  jit::EliminateDeadCode(body);
   auto op = ts::ForkOp::create(b, loc, importType(node->output()->type()),
                                lookup(node->inputs()));
   if (failed(importRegion(op.getBody(), body->block())))

@@ -51,10 +51,12 @@ c10::ClassTypePtr defineClass(const char *name, const char *const *attrNames,
                               const char *const *attrTypes, int64_t n) {
   std::vector<std::pair<std::string, c10::TypePtr>> attrs;
   for (int64_t i = 0; i < n; ++i) {
+    // Types naming classes (a submodule, a user class, a list of them) do
+    // not parse without the model's own class table. The runtime stores
+    // such attributes untyped: every read is typed by the compiled code,
+    // and an object carries its own class.
     c10::TypePtr t = parseType(attrTypes[i]);
-    TORCH_CHECK(t, "cannot parse the type '", attrTypes[i], "' of attribute '",
-                attrNames[i], "' of class ", name);
-    attrs.emplace_back(attrNames[i], std::move(t));
+    attrs.emplace_back(attrNames[i], t ? std::move(t) : c10::AnyType::get());
   }
   ClassRegistry &r = registry();
   std::lock_guard<std::mutex> lock(r.mutex);

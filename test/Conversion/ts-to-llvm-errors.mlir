@@ -1,26 +1,30 @@
 // RUN: tsc-opt %s -tsc-convert-ts-to-llvm -split-input-file -verify-diagnostics
 
-// A method that still reads `self` after freezing: the error points at the
-// first read.
+// A method of the module object with no object graph to build it from.
+// expected-error@+1 {{method 'forward' takes 'self' of type '!ts.class<"__torch__.M">' but the module has no root object of that class}}
 func.func @forward(%self: !ts.class<"__torch__.M"> {ts.name = "self"}) -> !ts.tensor {
-  // expected-error@+1 {{method 'forward' keeps module state (it reads attribute 'weight', which a method assigns or changes in place); compiling module state is not supported yet}}
   %w = ts.prim.GetAttr %self["weight"] : !ts.class<"__torch__.M"> -> !ts.tensor
   return %w : !ts.tensor
 }
 
 // -----
 
-// An object graph left unfrozen.
-// expected-error@+1 {{the module's object graph must be frozen (-tsc-freeze) before lowering}}
-%w = ts.prim.Constant(1 : i64) : i64
-func.func @forward(%x: i64) -> i64 {
-  return %x : i64
+// Methods disagreeing about the class of `self`.
+%0 = ts.object []() root : () -> !ts.class<"__torch__.M">
+func.func @forward(%self: !ts.class<"__torch__.M"> {ts.name = "self"}) -> i64 {
+  %n = ts.prim.GetAttr %self["n"] : !ts.class<"__torch__.M"> -> i64
+  return %n : i64
+}
+// expected-error@+1 {{method 'other' takes 'self' of type '!ts.class<"__torch__.N">', the root object is '!ts.class<"__torch__.M">'}}
+func.func @other(%self: !ts.class<"__torch__.N"> {ts.name = "self"}) -> i64 {
+  %n = ts.prim.GetAttr %self["n"] : !ts.class<"__torch__.N"> -> i64
+  return %n : i64
 }
 
 // -----
 
 func.func @forward(%x: i64) -> i64 {
-  // expected-error@+1 {{cannot compile 'ts.prim.CallMethod': module state and calls must be frozen and inlined before lowering}}
+  // expected-error@+1 {{cannot compile 'ts.prim.CallMethod': calls must be inlined before lowering}}
   %r = ts.prim.CallMethod "helper"(%x) : (i64) -> i64
   return %r : i64
 }

@@ -1,8 +1,10 @@
 //===- tsc-run.cpp - run a compiled model through its boxed entry point ---===//
 //
 //   tsc-run model.so [--method forward] --inputs in.pt [--output out.pt]
-//           [--compare model.pt] [--repeat N]
+//           [--compare model.pt] [--calls N] [--repeat N]
 //
+// The model is loaded once (`<name>_load`); --calls runs the method several
+// times on that instance, so that module state carries from call to call.
 // in.pt is what Python's torch.save(args_tuple, "in.pt") writes; out.pt is
 // readable by torch.load. --compare runs the same method of the archive (or
 // .py source) with LibTorch's TorchScript interpreter on the same inputs and
@@ -32,9 +34,22 @@
 
 namespace {
 
-using RunFn = int32_t (*)(const char *, tsc_value_t *const *, int64_t,
-                          tsc_value_t **);
+using RunFn = int32_t (*)(tsc_model_t *, const char *, tsc_value_t *const *,
+                          int64_t, tsc_value_t **);
+using LoadFn = int32_t (*)(tsc_model_t **);
+using FreeFn = void (*)(tsc_model_t *);
 using SignatureFn = const char *(*)();
+
+/// The compiled model's boxed entry point, bound to one loaded instance.
+struct Compiled {
+  RunFn run = nullptr;
+  FreeFn free = nullptr;
+  tsc_model_t *instance = nullptr;
+  ~Compiled() {
+    if (free)
+      free(instance);
+  }
+};
 
 struct Options {
   std::string model;
@@ -44,6 +59,7 @@ struct Options {
   std::string output;
   std::string compare;
   int repeat = 0;
+  int calls = 1;
   tsc::Tolerance tol;
 };
 
@@ -67,7 +83,7 @@ std::string nameFromPath(const std::string &path) {
 }
 
 /// One call of the compiled method; throws with the runtime's message.
-c10::IValue callCompiled(RunFn run, const std::string &method,
+c10::IValue callCompiled(const Compiled &model, const std::string &method,
                          const std::vector<c10::IValue> &args) {
   std::vector<tsc_value_t *> handles;
   for (const c10::IValue &a : args) {
@@ -77,8 +93,8 @@ c10::IValue callCompiled(RunFn run, const std::string &method,
     handles.push_back(h);
   }
   tsc_value_t *result = nullptr;
-  int32_t status = run(method.c_str(), handles.data(),
-                       static_cast<int64_t>(handles.size()), &result);
+  int32_t status = model.run(model.instance, method.c_str(), handles.data(),
+                             static_cast<int64_t>(handles.size()), &result);
   for (tsc_value_t *h : handles)
     tsc_value_release(h);
   if (status != TSC_OK)
@@ -129,13 +145,20 @@ int runTool(const Options &o) {
   if (!lib)
     return fail(std::string("cannot load '") + o.model + "': " + dlerror());
   std::string name = o.name.empty() ? nameFromPath(o.model) : o.name;
-  auto run = reinterpret_cast<RunFn>(dlsym(lib, (name + "_run").c_str()));
+  Compiled compiled;
+  compiled.run = reinterpret_cast<RunFn>(dlsym(lib, (name + "_run").c_str()));
+  auto load = reinterpret_cast<LoadFn>(dlsym(lib, (name + "_load").c_str()));
+  auto free = reinterpret_cast<FreeFn>(dlsym(lib, (name + "_free").c_str()));
   auto signature =
       reinterpret_cast<SignatureFn>(dlsym(lib, (name + "_signature").c_str()));
-  if (!run || !signature)
-    return fail("'" + o.model + "' has no symbols " + name + "_run/" + name +
+  if (!compiled.run || !load || !free || !signature)
+    return fail("'" + o.model + "' has no symbols " + name + "_load/" + name +
+                "_run/" + name +
                 "_signature: not compiled by tsc, or compiled with another "
                 "--name (pass it with --name)");
+  if (load(&compiled.instance) != TSC_OK)
+    return fail(std::string("cannot load the model: ") + tsc_last_error());
+  compiled.free = free;
 
   nlohmann::json sig = nlohmann::json::parse(signature());
   const nlohmann::json *methodSig = nullptr;
@@ -170,51 +193,74 @@ int runTool(const Options &o) {
     args[i] = tsc::retype(args[i], type);
   }
 
-  c10::IValue result;
-  try {
-    result = callCompiled(run, o.method, args);
-  } catch (const std::exception &e) {
-    return fail(o.method + "() failed: " + e.what());
-  }
-  if (!o.output.empty()) {
-    std::vector<char> bytes = torch::jit::pickle_save(result);
-    std::ofstream out(o.output, std::ios::binary);
-    out.write(bytes.data(), bytes.size());
-    if (!out)
-      return fail("cannot write '" + o.output + "'");
-  } else if (o.compare.empty()) {
-    std::cout << result << "\n";
-  }
-
   std::function<c10::IValue(const std::vector<c10::IValue> &)> reference;
-  bool ok = true;
   if (!o.compare.empty()) {
     try {
       reference = loadReference(o.compare, o.method);
-      c10::IValue want = reference(args);
-      ok = tsc::compareValues(result, want, o.tol, "output", std::cout);
+    } catch (const c10::Error &e) {
+      return fail(std::string("cannot load the reference: ") +
+                  e.what_without_backtrace());
+    } catch (const std::exception &e) {
+      return fail(std::string("cannot load the reference: ") + e.what());
+    }
+  }
+  // Each call: the compiled method, then (with --compare) the reference on
+  // its own deep copy of the inputs, so that a method that changes its
+  // arguments in place sees the same values on both sides. Both keep their
+  // module state from call to call.
+  bool ok = true;
+  for (int call = 0; call < o.calls; ++call) {
+    std::vector<c10::IValue> refArgs;
+    if (reference)
+      for (const c10::IValue &a : args)
+        refArgs.push_back(a.deepcopy());
+    c10::IValue result;
+    try {
+      result = callCompiled(compiled, o.method, args);
+    } catch (const std::exception &e) {
+      return fail(o.method + "() failed: " + e.what());
+    }
+    std::string prefix =
+        o.calls > 1 ? "call " + std::to_string(call + 1) + ": " : "";
+    if (!o.output.empty()) {
+      std::vector<char> bytes = torch::jit::pickle_save(result);
+      std::ofstream out(o.output, std::ios::binary);
+      out.write(bytes.data(), bytes.size());
+      if (!out)
+        return fail("cannot write '" + o.output + "'");
+    } else if (!reference) {
+      std::cout << prefix << result << "\n";
+    }
+    if (!reference)
+      continue;
+    try {
+      c10::IValue want = reference(refArgs);
+      bool match =
+          tsc::compareValues(result, want, o.tol, prefix + "output", std::cout);
+      ok = ok && match;
+      std::cout << prefix << (match ? "match" : "MISMATCH") << " (rtol "
+                << o.tol.rtol << ", atol " << o.tol.atol << ")\n";
     } catch (const c10::Error &e) {
       return fail(std::string("reference run failed: ") +
                   e.what_without_backtrace());
     } catch (const std::exception &e) {
       return fail(std::string("reference run failed: ") + e.what());
     }
-    std::cout << (ok ? "match" : "MISMATCH") << " (rtol " << o.tol.rtol
-              << ", atol " << o.tol.atol << ")\n";
   }
 
   if (o.repeat > 0) {
-    std::vector<double> compiled, interp;
+    std::vector<double> compiledMs, interp;
     try {
       for (int i = 0; i < o.repeat; ++i) {
-        compiled.push_back(timeMs([&] { callCompiled(run, o.method, args); }));
+        compiledMs.push_back(
+            timeMs([&] { callCompiled(compiled, o.method, args); }));
         if (reference)
           interp.push_back(timeMs([&] { reference(args); }));
       }
     } catch (const std::exception &e) {
       return fail(std::string("timed run failed: ") + e.what());
     }
-    std::cout << "compiled: median " << medianMs(compiled) << " ms over "
+    std::cout << "compiled: median " << medianMs(compiledMs) << " ms over "
               << o.repeat << " calls\n";
     if (reference)
       std::cout << "interpreter: median " << medianMs(interp) << " ms over "
@@ -241,6 +287,10 @@ int main(int argc, char **argv) {
   app.add_option("--compare", o.compare,
                  "Also run this archive (or .py) with LibTorch's interpreter "
                  "and compare");
+  app.add_option("--calls", o.calls,
+                 "Call the method this many times on one loaded instance "
+                 "(default 1); with --compare, each result is compared")
+      ->check(CLI::PositiveNumber);
   app.add_option("--repeat", o.repeat, "Time this many calls (median)")
       ->check(CLI::NonNegativeNumber);
   app.add_option("--rtol", o.tol.rtol, "Relative tolerance (default 1e-5)");

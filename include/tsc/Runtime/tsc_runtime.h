@@ -18,15 +18,25 @@
  *    handle must not be used by two threads at once (copy it first).
  *  - Signatures never change; a changed function is added as *_v2.
  *
+ *  - A compiled model is used through an instance (tsc_model_t*) that
+ *    `<model>_load` makes and `<model>_free` frees. It holds the module's
+ *    state: attributes that methods assign live per instance, as in a
+ *    module loaded by torch.jit.load. Threads may call one instance at
+ *    once, except for a model with state (`"stateful": true` in its
+ *    signature): there, as with the interpreter, concurrent calls on one
+ *    instance race on its attributes; use an instance per thread.
+ *
  * Example: call a model compiled with `tsc model.pt -o model.o --name model`
  * whose forward takes one tensor and returns one tensor.
  *
  *   #include "model.h"                  // generated; includes this header
  *   float data[4] = {1, 2, 3, 4};
  *   int64_t sizes[2] = {2, 2};
+ *   tsc_model_t *m = NULL;
  *   tsc_value_t *x = NULL, *y = NULL;
- *   if (tsc_tensor_from_data(data, TSC_DTYPE_FLOAT32, 2, sizes, &x) != TSC_OK ||
- *       model_forward(x, &y) != TSC_OK) {
+ *   if (model_load(&m) != TSC_OK ||
+ *       tsc_tensor_from_data(data, TSC_DTYPE_FLOAT32, 2, sizes, &x) != TSC_OK ||
+ *       model_forward(m, x, &y) != TSC_OK) {
  *     fprintf(stderr, "error: %s\n", tsc_last_error());
  *   } else {
  *     const float *out = NULL;
@@ -34,6 +44,7 @@
  *   }
  *   tsc_value_release(x);
  *   tsc_value_release(y);
+ *   model_free(m);
  *
  *===----------------------------------------------------------------------===*/
 
@@ -81,6 +92,8 @@ typedef enum tsc_dtype {
 } tsc_dtype_t;
 
 typedef struct tsc_value tsc_value_t;
+/* One loaded instance of a compiled model. */
+typedef struct tsc_model tsc_model_t;
 
 /* The message of the last failing call on this thread ("" if none). The
  * pointer is valid until the next runtime call on this thread. */
@@ -151,6 +164,15 @@ TSC_RUNTIME_API int32_t tsc_value_to_ivalue(tsc_value_t *value, void *ivalue);
 TSC_RUNTIME_API void *tsc_frame_enter(void);
 TSC_RUNTIME_API void tsc_frame_exit(void *token, int32_t status,
                                     tsc_value_t *const *keep, int64_t nkeep);
+
+/* A model instance holding `self`, the module object (borrowed: the
+ * instance takes its own reference), or NULL for a model without state. */
+TSC_RUNTIME_API int32_t tsc_model_create(tsc_value_t *self, tsc_model_t **out);
+/* The instance's module object, borrowed for the instance's lifetime (a None
+ * handle for a model without state). `model` must not be NULL. */
+TSC_RUNTIME_API tsc_value_t *tsc_model_self(tsc_model_t *model);
+/* Frees the instance. NULL is ignored. */
+TSC_RUNTIME_API void tsc_model_free(tsc_model_t *model);
 
 /* A tensor constant embedded in the object: made once per process from
  * `data` (copied) and then shared; returns a new reference. */

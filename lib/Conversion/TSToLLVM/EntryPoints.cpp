@@ -1,9 +1,10 @@
 //===- EntryPoints.cpp - the symbols a compiled model exports -------------===//
 //
-// Per method, the typed C API `<model>_<method>`; per model, the boxed
-// `<model>_run` and `<model>_signature`. Both call kinds check their
-// arguments against the signature, run the method's native code inside a
-// runtime frame, and hand the results to the caller.
+// Per model, `<model>_load`/`<model>_free` (an instance, holding the module
+// state, if any); per method, the typed C API `<model>_<method>`; per model,
+// the boxed `<model>_run` and `<model>_signature`. Both call kinds take the
+// instance, check their arguments against the signature, run the method's
+// native code inside a runtime frame, and hand the results to the caller.
 //
 //===----------------------------------------------------------------------===//
 
@@ -202,7 +203,7 @@ Type abiType(LoweringContext &lc, Type tsType) {
 /// int32_t <model>_<method>(<typed args>, <typed out-params>)
 void emitTypedEntry(LoweringContext &lc, StringRef model,
                     const MethodSignature &m, LLVM::LLVMFuncOp impl) {
-  SmallVector<Type> params;
+  SmallVector<Type> params{lc.ptrTy}; // the instance
   for (const NamedValue &a : m.args)
     params.push_back(abiType(lc, a.type));
   for (size_t i = 0; i < m.outputs.size(); ++i)
@@ -213,14 +214,17 @@ void emitTypedEntry(LoweringContext &lc, StringRef model,
       top, m.func->getLoc(), (model + "_" + m.name).str(),
       LLVM::LLVMFunctionType::get(lc.i32Ty, params));
   EntryBuilder e(lc, fn);
-  unsigned nargs = m.args.size();
+  unsigned nargs = m.args.size() + 1;
+  e.requireNonNull(e.arg(0), m.name + "(): the model instance is null");
   for (size_t i = 0; i < m.outputs.size(); ++i)
     e.requireNonNull(e.arg(nargs + i), m.name + "(): output pointer '" +
                                            m.outputs[i].name + "' is null");
   e.enterFrame();
   SmallVector<Value> args;
+  if (m.takesSelf)
+    args.push_back(e.call("tsc_model_self", {e.arg(0)}));
   for (auto [i, a] : llvm::enumerate(m.args)) {
-    Value v = e.arg(i);
+    Value v = e.arg(i + 1);
     CValueKind kind = getCValueKind(a.type);
     if (kind == CValueKind::Handle)
       e.checkArg(v, i, a);
@@ -250,8 +254,10 @@ void emitTypedEntry(LoweringContext &lc, StringRef model,
   e.succeed(keep);
 }
 
-/// int32_t <model>_<method>_boxed(tsc_value_t *const *args, int64_t nargs,
+/// int32_t <model>_<method>_boxed(tsc_model_t *model,
+///                                tsc_value_t *const *args, int64_t nargs,
 ///                                tsc_value_t **result)
+/// `model` is checked by <model>_run, the only caller.
 LLVM::LLVMFuncOp emitBoxedEntry(LoweringContext &lc, StringRef model,
                                 const MethodSignature &m,
                                 LLVM::LLVMFuncOp impl) {
@@ -259,14 +265,17 @@ LLVM::LLVMFuncOp emitBoxedEntry(LoweringContext &lc, StringRef model,
   top.setInsertionPointToEnd(lc.module.getBody());
   auto fn = LLVM::LLVMFuncOp::create(
       top, m.func->getLoc(), (model + "_" + m.name + "_boxed").str(),
-      LLVM::LLVMFunctionType::get(lc.i32Ty, {lc.ptrTy, lc.i64Ty, lc.ptrTy}),
+      LLVM::LLVMFunctionType::get(lc.i32Ty,
+                                  {lc.ptrTy, lc.ptrTy, lc.i64Ty, lc.ptrTy}),
       LLVM::Linkage::Internal);
   EntryBuilder e(lc, fn);
   OpBuilder &b = e.b;
   Location loc = e.loc;
+  Value instance = e.arg(0);
+  Value argArray = e.arg(1), count = e.arg(2), resultPtr = e.arg(3);
   int64_t n = m.args.size();
   Value wrongCount = LLVM::ICmpOp::create(b, loc, LLVM::ICmpPredicate::ne,
-                                          e.arg(1), lc.constI64(b, loc, n));
+                                          count, lc.constI64(b, loc, n));
   {
     Block *bad = new Block(), *cont = new Block();
     fn.getBody().push_back(bad);
@@ -274,19 +283,20 @@ LLVM::LLVMFuncOp emitBoxedEntry(LoweringContext &lc, StringRef model,
     LLVM::CondBrOp::create(b, loc, wrongCount, bad, ValueRange{}, cont,
                            ValueRange{});
     b.setInsertionPointToStart(bad);
-    Value st =
-        e.call("tsc_error_arg_count", {lc.stringPtr(b, loc, m.name),
-                                       lc.constI64(b, loc, n), e.arg(1)});
+    Value st = e.call("tsc_error_arg_count", {lc.stringPtr(b, loc, m.name),
+                                              lc.constI64(b, loc, n), count});
     LLVM::ReturnOp::create(b, loc, ValueRange{st});
     b.setInsertionPointToStart(cont);
   }
-  e.requireNonNull(e.arg(2), m.name + "(): result pointer is null");
+  e.requireNonNull(resultPtr, m.name + "(): result pointer is null");
   if (n > 0)
-    e.requireNonNull(e.arg(0), m.name + "(): argument array is null");
+    e.requireNonNull(argArray, m.name + "(): argument array is null");
   e.enterFrame();
   SmallVector<Value> args;
+  if (m.takesSelf)
+    args.push_back(e.call("tsc_model_self", {instance}));
   for (auto [i, a] : llvm::enumerate(m.args)) {
-    Value h = LLVM::LoadOp::create(b, loc, lc.ptrTy, e.at(e.arg(0), i));
+    Value h = LLVM::LoadOp::create(b, loc, lc.ptrTy, e.at(argArray, i));
     e.checkArg(h, i, a);
     CValueKind kind = getCValueKind(a.type);
     if (kind == CValueKind::Handle)
@@ -300,13 +310,14 @@ LLVM::LLVMFuncOp emitBoxedEntry(LoweringContext &lc, StringRef model,
   CValueKind kind = getCValueKind(m.resultType);
   if (kind != CValueKind::Handle)
     result = e.box(result, kind);
-  LLVM::StoreOp::create(b, loc, result, e.arg(2));
+  LLVM::StoreOp::create(b, loc, result, resultPtr);
   e.succeed({result});
   return fn;
 }
 
-/// int32_t <model>_run(const char *method, tsc_value_t *const *args,
-///                     int64_t nargs, tsc_value_t **result)
+/// int32_t <model>_run(tsc_model_t *model, const char *method,
+///                     tsc_value_t *const *args, int64_t nargs,
+///                     tsc_value_t **result)
 void emitRun(LoweringContext &lc, StringRef model,
              ArrayRef<MethodSignature> methods,
              ArrayRef<LLVM::LLVMFuncOp> boxed) {
@@ -314,14 +325,16 @@ void emitRun(LoweringContext &lc, StringRef model,
   top.setInsertionPointToEnd(lc.module.getBody());
   auto fn = LLVM::LLVMFuncOp::create(
       top, lc.module.getLoc(), (model + "_run").str(),
-      LLVM::LLVMFunctionType::get(lc.i32Ty,
-                                  {lc.ptrTy, lc.ptrTy, lc.i64Ty, lc.ptrTy}));
+      LLVM::LLVMFunctionType::get(
+          lc.i32Ty, {lc.ptrTy, lc.ptrTy, lc.ptrTy, lc.i64Ty, lc.ptrTy}));
   EntryBuilder e(lc, fn);
   OpBuilder &b = e.b;
   Location loc = e.loc;
-  e.requireNonNull(e.arg(0), "the method name is null");
+  Value method = e.arg(1);
+  e.requireNonNull(e.arg(0), "the model instance is null");
+  e.requireNonNull(method, "the method name is null");
   for (auto [m, callee] : llvm::zip(methods, boxed)) {
-    Value cmp = e.call("strcmp", {e.arg(0), lc.stringPtr(b, loc, m.name)});
+    Value cmp = e.call("strcmp", {method, lc.stringPtr(b, loc, m.name)});
     Value match = LLVM::ICmpOp::create(b, loc, LLVM::ICmpPredicate::eq, cmp,
                                        lc.constI32(b, loc, 0));
     Block *hit = new Block(), *next = new Block();
@@ -330,14 +343,44 @@ void emitRun(LoweringContext &lc, StringRef model,
     LLVM::CondBrOp::create(b, loc, match, hit, ValueRange{}, next,
                            ValueRange{});
     b.setInsertionPointToStart(hit);
-    Value st = LLVM::CallOp::create(b, loc, callee,
-                                    ValueRange{e.arg(1), e.arg(2), e.arg(3)})
-                   .getResult();
+    Value st =
+        LLVM::CallOp::create(b, loc, callee,
+                             ValueRange{e.arg(0), e.arg(2), e.arg(3), e.arg(4)})
+            .getResult();
     LLVM::ReturnOp::create(b, loc, ValueRange{st});
     b.setInsertionPointToStart(next);
   }
-  Value st = e.call("tsc_error_no_method", {e.arg(0)});
+  Value st = e.call("tsc_error_no_method", {method});
   LLVM::ReturnOp::create(b, loc, ValueRange{st});
+}
+
+/// int32_t <model>_load(tsc_model_t **out): a new instance, with its own
+/// copy of the module state that `loader` builds (if any).
+void emitLoad(LoweringContext &lc, StringRef model, LLVM::LLVMFuncOp loader) {
+  OpBuilder top(lc.ctx);
+  top.setInsertionPointToEnd(lc.module.getBody());
+  auto fn = LLVM::LLVMFuncOp::create(
+      top, lc.module.getLoc(), (model + "_load").str(),
+      LLVM::LLVMFunctionType::get(lc.i32Ty, {lc.ptrTy}));
+  EntryBuilder e(lc, fn);
+  e.requireNonNull(e.arg(0), "load(): output pointer is null");
+  e.enterFrame();
+  Value self =
+      loader ? e.callImpl(loader, {}, lc.ptrTy) : lc.nullPtr(e.b, e.loc);
+  e.check(e.call("tsc_model_create", {self, e.arg(0)}));
+  e.succeed({});
+}
+
+/// void <model>_free(tsc_model_t *model)
+void emitFree(LoweringContext &lc, StringRef model) {
+  OpBuilder top(lc.ctx);
+  top.setInsertionPointToEnd(lc.module.getBody());
+  auto fn = LLVM::LLVMFuncOp::create(
+      top, lc.module.getLoc(), (model + "_free").str(),
+      LLVM::LLVMFunctionType::get(lc.voidTy, {lc.ptrTy}));
+  EntryBuilder e(lc, fn);
+  e.call("tsc_model_free", {e.arg(0)});
+  LLVM::ReturnOp::create(e.b, e.loc, ValueRange{});
 }
 
 /// const char *<model>_signature(void)
@@ -357,7 +400,10 @@ void emitSignature(LoweringContext &lc, StringRef model,
 
 LogicalResult emitEntryPoints(LoweringContext &lc, StringRef model,
                               ArrayRef<MethodSignature> methods,
-                              ArrayRef<LLVM::LLVMFuncOp> impls) {
+                              ArrayRef<LLVM::LLVMFuncOp> impls,
+                              LLVM::LLVMFuncOp loader) {
+  emitLoad(lc, model, loader);
+  emitFree(lc, model);
   SmallVector<LLVM::LLVMFuncOp> boxed;
   for (auto [m, impl] : llvm::zip(methods, impls)) {
     emitTypedEntry(lc, model, m, impl);

@@ -22,8 +22,9 @@ namespace {
 
 class MethodLowering {
 public:
-  MethodLowering(LoweringContext &lc, func::FuncOp func)
-      : lc(lc), func(func), b(lc.ctx), plan(planOwnership(func)) {}
+  MethodLowering(LoweringContext &lc, func::FuncOp func, BodyOptions options)
+      : lc(lc), func(func), options(options), b(lc.ctx),
+        plan(planOwnership(func)) {}
 
   FailureOr<LLVM::LLVMFuncOp> run(StringRef implName);
 
@@ -70,6 +71,7 @@ private:
 
   LoweringContext &lc;
   func::FuncOp func;
+  BodyOptions options;
   OpBuilder b;
   OwnershipPlan plan;
   IRMapping map;
@@ -333,11 +335,14 @@ LogicalResult MethodLowering::lowerOp(Operation *op) {
         defineFromHandles(loc, out, o->getResults());
         return success();
       })
+      .Case<ts::ForkOp>([&](Operation *o) {
+        return o->emitError("cannot compile 'prim::fork' whose future is "
+                            "stored or passed on: compiled code runs only "
+                            "forks that are waited on directly");
+      })
       .Case<ts::CallMethodOp, ts::CallFunctionOp>([&](Operation *o) {
         return o->emitError("cannot compile '")
-               << o->getName()
-               << "': module state and calls must be frozen and inlined "
-                  "before lowering";
+               << o->getName() << "': calls must be inlined before lowering";
       })
       .Default([&](Operation *o) -> LogicalResult {
         if (std::optional<ts::OperatorKey> key = ts::getOperatorKey(o))
@@ -417,9 +422,14 @@ MethodLowering::materializeConstant(Location loc, Attribute attr, Type type) {
                           shape.size() * sizeof(int64_t));
     Value data = lc.bytesPtr(b, loc, bytes, "tensor");
     Value sizes = lc.bytesPtr(b, loc, sizeBytes, "sizes");
-    callChecked(loc, "tsc_constant_tensor",
-                {lc.newCacheSlot(b, loc), data, lc.constI32(b, loc, dtype),
-                 lc.constI64(b, loc, shape.size()), sizes, out});
+    if (options.freshTensorConstants)
+      callChecked(loc, "tsc_tensor_from_data",
+                  {data, lc.constI32(b, loc, dtype),
+                   lc.constI64(b, loc, shape.size()), sizes, out});
+    else
+      callChecked(loc, "tsc_constant_tensor",
+                  {lc.newCacheSlot(b, loc), data, lc.constI32(b, loc, dtype),
+                   lc.constI64(b, loc, shape.size()), sizes, out});
     return loadOut();
   }
   if (auto array = dyn_cast<ArrayAttr>(attr)) {
@@ -801,9 +811,11 @@ FailureOr<bool> MethodLowering::lowerNativeScalar(Operation *op) {
 
 } // namespace
 
-FailureOr<LLVM::LLVMFuncOp>
-lowerMethodBody(LoweringContext &lc, func::FuncOp func, StringRef implName) {
-  return MethodLowering(lc, func).run(implName);
+FailureOr<LLVM::LLVMFuncOp> lowerMethodBody(LoweringContext &lc,
+                                            func::FuncOp func,
+                                            StringRef implName,
+                                            BodyOptions options) {
+  return MethodLowering(lc, func, options).run(implName);
 }
 
 } // namespace tsc

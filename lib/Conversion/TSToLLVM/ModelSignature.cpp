@@ -28,7 +28,10 @@ FailureOr<SmallVector<MethodSignature>> collectMethods(ModuleOp module) {
     MethodSignature m;
     m.name = func.getSymName().str();
     m.func = func;
+    m.takesSelf = takesSelf(func);
     for (auto [i, type] : llvm::enumerate(func.getArgumentTypes())) {
+      if (i == 0 && m.takesSelf)
+        continue;
       std::string name = "arg" + std::to_string(i);
       if (auto attr = func.getArgAttrOfType<StringAttr>(i, "ts.name"))
         name = attr.str();
@@ -49,6 +52,16 @@ FailureOr<SmallVector<MethodSignature>> collectMethods(ModuleOp module) {
     methods.push_back(std::move(m));
   }
   return methods;
+}
+
+bool takesSelf(func::FuncOp func) {
+  return !func.isExternal() && func.getNumArguments() > 0 &&
+         isa<ts::ClassType>(func.getArgument(0).getType());
+}
+
+bool isStateful(ArrayRef<MethodSignature> methods) {
+  return llvm::any_of(methods,
+                      [](const MethodSignature &m) { return m.takesSelf; });
 }
 
 int32_t getDtypeCode(Type dtype) {
@@ -143,7 +156,9 @@ std::string getSignatureJSON(StringRef modelName,
         {"result", ts::getTorchScriptTypeString(m.resultType)},
         {"outputs", std::move(outs)}});
   }
-  llvm::json::Object root{{"model", modelName}, {"methods", std::move(ms)}};
+  llvm::json::Object root{{"model", modelName},
+                          {"stateful", isStateful(methods)},
+                          {"methods", std::move(ms)}};
   std::string out;
   llvm::raw_string_ostream os(out);
   os << llvm::json::Value(std::move(root));

@@ -15,37 +15,6 @@ using namespace mlir;
 
 namespace {
 
-/// Code generation has no module state yet: every method must have been
-/// frozen (-tsc-freeze) into a function of its arguments alone.
-LogicalResult checkFrozen(ModuleOp module) {
-  for (auto func : module.getOps<func::FuncOp>()) {
-    if (func.isExternal() || func.getNumArguments() == 0 ||
-        !isa<tsc::ts::ClassType>(func.getArgument(0).getType()))
-      continue;
-    Value self = func.getArgument(0);
-    Operation *user = nullptr; // the first, in program order
-    func.walk<WalkOrder::PreOrder>([&](Operation *op) {
-      if (!llvm::is_contained(op->getOperands(), self))
-        return WalkResult::advance();
-      user = op;
-      return WalkResult::interrupt();
-    });
-    Location loc = user ? user->getLoc() : func.getLoc();
-    InFlightDiagnostic diag = emitError(loc, "method '")
-                              << func.getSymName() << "' keeps module state";
-    if (auto get = dyn_cast_or_null<tsc::ts::GetAttrOp>(user))
-      diag << " (it reads attribute '" << get.getName()
-           << "', which a method assigns or changes in place)";
-    diag << "; compiling module state is not supported yet";
-    return failure();
-  }
-  for (Operation &op : module.getOps())
-    if (!isa<func::FuncOp>(op))
-      return op.emitError("the module's object graph must be frozen "
-                          "(-tsc-freeze) before lowering");
-  return success();
-}
-
 struct ConvertTSToLLVMPass
     : public tsc::impl::ConvertTSToLLVMBase<ConvertTSToLLVMPass> {
   using Base::Base;
@@ -57,7 +26,11 @@ struct ConvertTSToLLVMPass
           << modelName << "' is not a C identifier";
       return signalPassFailure();
     }
-    if (failed(checkFrozen(module)))
+    // Module state the methods keep lives in the object graph; a loaded
+    // instance builds its own copy.
+    FailureOr<func::FuncOp> loaderFunc =
+        tsc::buildStateLoader(module, "__tsc_load_state");
+    if (failed(loaderFunc))
       return signalPassFailure();
     FailureOr<SmallVector<tsc::MethodSignature>> methods =
         tsc::collectMethods(module);
@@ -76,7 +49,16 @@ struct ConvertTSToLLVMPass
         return signalPassFailure();
       impls.push_back(*impl);
     }
-    if (failed(tsc::emitEntryPoints(lc, modelName, *methods, impls)))
+    LLVM::LLVMFuncOp loader;
+    if (*loaderFunc) {
+      FailureOr<LLVM::LLVMFuncOp> impl =
+          tsc::lowerMethodBody(lc, *loaderFunc, modelName + "_load_impl",
+                               tsc::BodyOptions{/*freshTensorConstants=*/true});
+      if (failed(impl))
+        return signalPassFailure();
+      loader = *impl;
+    }
+    if (failed(tsc::emitEntryPoints(lc, modelName, *methods, impls, loader)))
       return signalPassFailure();
     // The ts functions are now dead: only LLVM dialect remains.
     for (auto func : llvm::make_early_inc_range(module.getOps<func::FuncOp>()))

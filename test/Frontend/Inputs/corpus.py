@@ -441,6 +441,25 @@ def builtin_fork_wait(x: Tensor) -> Tensor:
     return torch.jit.wait(fut) + y
 
 
+def _double(x: Tensor) -> Tensor:
+    return x * 2
+
+
+@entry("builtin_fork_user_function", lambda: (t(3),))
+def builtin_fork_user_function(x: Tensor) -> Tensor:
+    fut = torch.jit.fork(_double, x + 1)
+    return torch.jit.wait(fut) - x
+
+
+@entry("unsupported_fork_in_list", lambda: (t(3),))
+def unsupported_fork_in_list(x: Tensor) -> Tensor:
+    futs = [torch.jit.fork(_double, x), torch.jit.fork(_double, x + 1)]
+    out = x
+    for f in futs:
+        out = out + torch.jit.wait(f)
+    return out
+
+
 @entry("builtin_inplace_ops", lambda: (t(3),))
 def builtin_inplace_ops(x: Tensor) -> Tensor:
     y = x.clone()
@@ -617,6 +636,61 @@ class ModuleStateCounter(nn.Module):
     def forward(self, x):
         self.calls += 1
         return x * self.calls
+
+
+@entry("module_state_buffer", lambda: (t(3),))
+class ModuleStateBuffer(nn.Module):
+    """A buffer changed in place: a running sum kept across calls."""
+
+    def __init__(self):
+        super().__init__()
+        self.register_buffer("total", torch.zeros(3))
+        self.scale = nn.Parameter(torch.full((3,), 0.5))
+
+    def forward(self, x):
+        self.total.add_(x)
+        return self.total * self.scale
+
+
+class StateCounter(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.seen: int = 0
+
+    def forward(self, x: Tensor) -> Tensor:
+        self.seen += x.size(0)
+        return x + self.seen
+
+
+@entry("module_state_submodule", lambda: (t(2, 3),))
+class ModuleStateSubmodule(nn.Module):
+    """State in a submodule and a list attribute, several methods."""
+
+    history: List[float]
+    best: Optional[float]
+
+    def __init__(self):
+        super().__init__()
+        self.counter = StateCounter()
+        self.history = []
+        self.best = None
+
+    def forward(self, x):
+        y = self.counter(x)
+        s = float(y.sum())
+        self.history.append(s)
+        best = self.best
+        if best is None or s > best:
+            self.best = s
+        return y, len(self.history), self.best
+
+    @torch.jit.export
+    def reset(self) -> int:
+        n = len(self.history)
+        self.history.clear()
+        self.counter.seen = 0
+        self.best = None
+        return n
 
 
 @entry("module_nested_submodules", lambda: (t(2, 4),))

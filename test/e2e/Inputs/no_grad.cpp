@@ -7,12 +7,13 @@
 
 int main() {
   at::Tensor x = torch::ones({2}, torch::requires_grad());
-  at::Tensor y = no_grad::forward(x, false);
+  no_grad::Model model;
+  at::Tensor y = model.forward(x, false);
   std::cout << "result requires grad: " << y.requires_grad() << "\n";
   std::cout << "grad mode after the block: " << c10::GradMode::is_enabled()
             << "\n";
   try {
-    no_grad::forward(x, true);
+    model.forward(x, true);
   } catch (const std::exception &e) {
     std::cout << "error: " << e.what() << "\n";
   }

@@ -2,8 +2,10 @@
 # run-corpus.sh DIR NAME...: compiles DIR/NAME.pt to a shared object, runs it
 # on DIR/NAME.inputs.pt with tsc-run and compares every output with LibTorch's
 # TorchScript interpreter on the same inputs (tsc-run --compare; tolerance
-# rtol 1e-5, atol 1e-6). Prints one line per model; exits 1 at the first
-# model that does not compile or does not match.
+# rtol 1e-5, atol 1e-6). Each model is called twice on one loaded instance
+# (module state carries over; a second call must still match). Prints one
+# line per model; exits 1 at the first model that does not compile or does
+# not match.
 set -uo pipefail
 dir=$1
 shift
@@ -13,7 +15,7 @@ for name in "$@"; do
     exit 1
   fi
   if ! out=$(tsc-run "$dir/$name.so" --inputs "$dir/$name.inputs.pt" \
-      --compare "$dir/$name.pt" 2>&1); then
+      --compare "$dir/$name.pt" --calls 2 2>&1); then
     echo "$out" >&2
     echo "run-corpus: $name: does not match the interpreter" >&2
     exit 1

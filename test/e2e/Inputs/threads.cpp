@@ -9,9 +9,11 @@
 #include <thread>
 #include <vector>
 
+static tsc_model_t *model = nullptr;
+
 static at::Tensor callFoo(int64_t len) {
   tsc_value_t *out = nullptr;
-  if (foo_foo(len, &out) != TSC_OK)
+  if (foo_foo(model, len, &out) != TSC_OK)
     throw std::runtime_error(tsc_last_error());
   c10::IValue v;
   tsc_value_to_ivalue(out, &v);
@@ -21,6 +23,8 @@ static at::Tensor callFoo(int64_t len) {
 
 int main() {
   constexpr int kThreads = 8, kCalls = 1000, kLens = 25;
+  if (foo_load(&model) != TSC_OK)
+    return 1;
   std::vector<at::Tensor> serial;
   for (int64_t len = 0; len < kLens; ++len)
     serial.push_back(callFoo(len));
@@ -42,5 +46,6 @@ int main() {
     th.join();
   std::cout << kThreads << " threads x " << kCalls << " calls: " << mismatches
             << " mismatches, " << failures << " failures\n";
+  foo_free(model);
   return mismatches || failures ? 1 : 0;
 }

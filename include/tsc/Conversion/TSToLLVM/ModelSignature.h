@@ -31,6 +31,10 @@ struct NamedValue {
 struct MethodSignature {
   std::string name;
   mlir::func::FuncOp func;
+  /// The method reads or assigns module state: its first argument is the
+  /// module object (`self`), which the C API does not list.
+  bool takesSelf = false;
+  /// The arguments callers pass (without `self`).
   llvm::SmallVector<NamedValue> args;
   /// The method's one TorchScript result type.
   mlir::Type resultType;
@@ -44,6 +48,14 @@ struct MethodSignature {
 /// diagnostic) when a method does not have exactly one result.
 mlir::FailureOr<llvm::SmallVector<MethodSignature>>
 collectMethods(mlir::ModuleOp module);
+
+/// Whether `func` is a method of the module object: its first argument is
+/// `self`, of a class type.
+bool takesSelf(mlir::func::FuncOp func);
+
+/// Whether any method keeps module state, so that each loaded instance has
+/// its own and calls on one instance must not overlap.
+bool isStateful(llvm::ArrayRef<MethodSignature> methods);
 
 /// The JSON document returned by `<model>_signature()`.
 std::string getSignatureJSON(llvm::StringRef modelName,
