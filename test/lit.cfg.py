@@ -17,8 +17,28 @@ llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 llvm_config.with_environment("PATH", config.tsc_tools_dir, append_path=True)
 llvm_config.add_tool_substitutions(
-    ["tsc-opt", "tsc", "tsc-run", "tsc-generate-ods", "llvm-nm"],
+    ["tsc-opt", "tsc", "tsc-generate-ods", "llvm-nm"],
     [config.tsc_tools_dir, config.llvm_tools_dir])
+
+# Compiled models run under LeakSanitizer (GCC's standalone runtime,
+# preloaded: nothing is rebuilt for it): every tsc-run and every program
+# linked with a model fails with exit code 23 and a report if memory it
+# allocated is unreachable at exit. %run prefixes those programs.
+lsan = "/usr/lib/x86_64-linux-gnu/liblsan.so.0"
+if os.path.exists(lsan):
+    run_prefix = "env LD_PRELOAD=%s LSAN_OPTIONS=exitcode=23" % lsan
+    config.available_features.add("lsan")
+    config.environment["TSC_LSAN_PRELOAD"] = lsan
+else:
+    run_prefix = "env"
+    lit_config.note("liblsan.so.0 not found: compiled models run without "
+                    "leak checking")
+config.substitutions.append(("%run", run_prefix))
+config.substitutions.append(("%lsan_library", lsan))
+# tsc-run at the start of a RUN line, or after `not` or a pipe.
+config.substitutions.append(
+    (r"(?:(?<=^)|(?<=\| )|(?<=not ))tsc-run ",
+     "%s %s " % (run_prefix, os.path.join(config.tsc_tools_dir, "tsc-run"))))
 
 # Fixture scripts run with Debian's Python, which has torch.
 config.substitutions.append(("%torch_python", config.torch_python))

@@ -256,4 +256,7 @@ TSC_RUNTIME_API int32_t tsc_error_no_method(const char *method);
 } /* extern "C" */
 #endif
 
+/* Typed entry points for the hot operators. */
+#include "tsc/Runtime/tsc_hot_ops.h"
+
 #endif /* TSC_RUNTIME_TSC_RUNTIME_H */

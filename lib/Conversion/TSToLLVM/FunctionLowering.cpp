@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "HotOps.h"
 #include "Lowering.h"
 #include "Ownership.h"
 #include "tsc/Dialect/TS/IR/TSOps.h"
@@ -55,6 +56,8 @@ private:
   LogicalResult lowerLoop(ts::LoopOp op);
   LogicalResult lowerReturn(func::ReturnOp op);
   LogicalResult lowerBoxedCall(Operation *op, const ts::OperatorKey &key);
+  void planHotOps();
+  LogicalResult lowerHotOp(Operation *op, const HotOp &hot);
   LogicalResult lowerContainerConstruct(Operation *op, StringRef fn);
   LogicalResult lowerUnpack(Operation *op, Value aggregate, StringRef fn);
   LogicalResult lowerTupleConstruct(ts::TupleConstructOp op);
@@ -75,6 +78,11 @@ private:
   OpBuilder b;
   OwnershipPlan plan;
   IRMapping map;
+  // Ops lowered to a typed runtime entry point, and the values they read
+  // without a handle (lists built in place, constant strings, None) that
+  // nothing else uses: those are never materialized.
+  llvm::DenseMap<Operation *, const HotOp *> hotOps;
+  llvm::DenseSet<Value> elided;
   LLVM::LLVMFuncOp impl;
   Block *entry = nullptr;
   Block *errorBlock = nullptr;
@@ -255,6 +263,7 @@ FailureOr<LLVM::LLVMFuncOp> MethodLowering::run(StringRef implName) {
     map.map(tsArg, arg);
   resultSlot = entry->getArguments().back();
   b.setInsertionPointToEnd(entry);
+  planHotOps();
   if (failed(lowerBlock(body)))
     return failure();
   return impl;
@@ -264,12 +273,15 @@ LogicalResult MethodLowering::lowerBlock(Block &block) {
   for (Value v : plan.releaseOnEntry.lookup(&block))
     release(v.getLoc(), get(v));
   for (Operation &op : block) {
+    if (op.getNumResults() == 1 && elided.contains(op.getResult(0)))
+      continue;
     if (failed(lowerOp(&op)))
       return failure();
     auto it = plan.releaseAfter.find(&op);
     if (it != plan.releaseAfter.end())
       for (Value v : it->second)
-        release(op.getLoc(), get(v));
+        if (!elided.contains(v))
+          release(op.getLoc(), get(v));
   }
   return success();
 }
@@ -345,6 +357,8 @@ LogicalResult MethodLowering::lowerOp(Operation *op) {
                << o->getName() << "': calls must be inlined before lowering";
       })
       .Default([&](Operation *o) -> LogicalResult {
+        if (const HotOp *hot = hotOps.lookup(o))
+          return lowerHotOp(o, *hot);
         if (std::optional<ts::OperatorKey> key = ts::getOperatorKey(o))
           return lowerBoxedCall(o, *key);
         return o->emitError("cannot compile op '") << o->getName() << "'";
@@ -573,6 +587,131 @@ LogicalResult MethodLowering::lowerBoxedCall(Operation *op,
   for (Value t : temps)
     release(loc, t);
   defineFromHandles(loc, results, op->getResults());
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Typed operator entry points
+//===----------------------------------------------------------------------===//
+
+/// Picks the ops whose every operand fits their typed entry point, then the
+/// lists, strings and None constants only those read: such a value is
+/// passed in place and never gets a handle. Releases planned after an
+/// elided list (its elements' last use) move to its last reader.
+void MethodLowering::planHotOps() {
+  func.walk([&](Operation *op) {
+    std::optional<ts::OperatorKey> key = ts::getOperatorKey(op);
+    if (!key)
+      return;
+    const HotOp *hot = lookupHotOp(key->name, key->overload);
+    if (!hot || op->getNumResults() != 1 ||
+        !isa<ts::TensorType>(op->getResult(0).getType()) ||
+        op->getNumOperands() != hot->params.size())
+      return;
+    for (auto [v, kind] : llvm::zip(op->getOperands(), hot->params))
+      if (!canPassAs(v, kind))
+        return;
+    hotOps[op] = hot;
+  });
+  func.walk([&](Operation *def) {
+    if (!isa<ts::ListConstructOp, ts::ConstantOp>(def) ||
+        def->getNumResults() != 1 || def->getResult(0).use_empty())
+      return;
+    Value v = def->getResult(0);
+    Operation *last = nullptr;
+    for (OpOperand &use : v.getUses()) {
+      Operation *user = use.getOwner();
+      const HotOp *hot = hotOps.lookup(user);
+      if (!hot || user->getBlock() != def->getBlock() ||
+          !passesWithoutHandle(v, hot->params[use.getOperandNumber()]))
+        return;
+      if (!last || last->isBeforeInBlock(user))
+        last = user;
+    }
+    elided.insert(v);
+    auto it = plan.releaseAfter.find(def);
+    if (it == plan.releaseAfter.end())
+      return;
+    SmallVector<Value> moved = std::move(it->second);
+    plan.releaseAfter.erase(it);
+    llvm::append_range(plan.releaseAfter[last], moved);
+  });
+}
+
+LogicalResult MethodLowering::lowerHotOp(Operation *op, const HotOp &hot) {
+  Location loc = op->getLoc();
+  auto i8 = [&](int v) -> Value {
+    return LLVM::ConstantOp::create(b, loc, lc.i8Ty, b.getI8IntegerAttr(v));
+  };
+  SmallVector<Value> args;
+  for (auto [v, kind] : llvm::zip(op->getOperands(), hot.params)) {
+    Type t = v.getType();
+    switch (kind) {
+    case 'T':
+    case 'i':
+    case 'f':
+      args.push_back(get(v));
+      break;
+    case 'O':
+      args.push_back(elided.contains(v) ? lc.nullPtr(b, loc) : get(v));
+      break;
+    case 'b':
+      args.push_back(LLVM::ZExtOp::create(b, loc, lc.i8Ty, get(v)));
+      break;
+    case 's': {
+      Value bits = get(v);
+      int32_t scalarKind = 0; // TSC_SCALAR_INT
+      if (t.isF64()) {
+        bits = LLVM::BitcastOp::create(b, loc, lc.i64Ty, bits);
+        scalarKind = 1; // TSC_SCALAR_FLOAT
+      } else if (t.isInteger(1)) {
+        bits = LLVM::ZExtOp::create(b, loc, lc.i64Ty, bits);
+        scalarKind = 2; // TSC_SCALAR_BOOL
+      }
+      args.append({bits, lc.constI32(b, loc, scalarKind)});
+      break;
+    }
+    case 'n':
+      if (t.isInteger(64))
+        args.append({get(v), i8(1)});
+      else
+        args.append({lc.constI64(b, loc, 0), i8(0)});
+      break;
+    case 'L':
+      if (auto c = v.getDefiningOp<ts::ConstantOp>()) {
+        auto array = cast<ArrayAttr>(c.getValue());
+        SmallVector<int64_t> values;
+        for (Attribute a : array)
+          values.push_back(cast<IntegerAttr>(a).getInt());
+        std::string bytes(reinterpret_cast<const char *>(values.data()),
+                          values.size() * sizeof(int64_t));
+        args.append({lc.bytesPtr(b, loc, bytes, "ints"),
+                     lc.constI64(b, loc, values.size())});
+        break;
+      }
+      [[fallthrough]];
+    case 'M': {
+      Operation *list = v.getDefiningOp();
+      Type elem = kind == 'L' ? lc.i64Ty : lc.ptrTy;
+      Value array = slots(loc, elem, list->getNumOperands());
+      for (auto [i, e] : llvm::enumerate(list->getOperands()))
+        LLVM::StoreOp::create(b, loc, get(e), slotAt(loc, array, elem, i));
+      args.append({array, lc.constI64(b, loc, list->getNumOperands())});
+      break;
+    }
+    case 'S':
+      args.push_back(lc.stringPtr(
+          b, loc,
+          cast<StringAttr>(v.getDefiningOp<ts::ConstantOp>().getValue())
+              .getValue()));
+      break;
+    }
+  }
+  Value out = slots(loc, lc.ptrTy, 1);
+  args.push_back(out);
+  auto callee = lc.hotOpFunc(hot.symbol, hot.params);
+  checkStatus(loc, LLVM::CallOp::create(b, loc, callee, args).getResult());
+  map.map(op->getResult(0), LLVM::LoadOp::create(b, loc, lc.ptrTy, out));
   return success();
 }
 

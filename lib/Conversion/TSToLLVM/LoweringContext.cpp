@@ -85,6 +85,44 @@ LLVM::LLVMFuncOp LoweringContext::runtimeFunc(StringRef name) {
   llvm::report_fatal_error("tsc: unknown runtime function requested");
 }
 
+LLVM::LLVMFuncOp LoweringContext::hotOpFunc(StringRef symbol,
+                                            StringRef params) {
+  if (auto f = module.lookupSymbol<LLVM::LLVMFuncOp>(symbol))
+    return f;
+  SmallVector<Type> types;
+  for (char kind : params) {
+    switch (kind) {
+    case 'i':
+      types.push_back(i64Ty);
+      break;
+    case 'f':
+      types.push_back(f64Ty);
+      break;
+    case 'b':
+      types.push_back(i8Ty);
+      break;
+    case 's':
+      types.append({i64Ty, i32Ty});
+      break;
+    case 'n':
+      types.append({i64Ty, i8Ty});
+      break;
+    case 'L':
+    case 'M':
+      types.append({ptrTy, i64Ty});
+      break;
+    default: // T, O, S
+      types.push_back(ptrTy);
+      break;
+    }
+  }
+  types.push_back(ptrTy); // out
+  OpBuilder b(ctx);
+  b.setInsertionPointToEnd(module.getBody());
+  return LLVM::LLVMFuncOp::create(b, module.getLoc(), symbol,
+                                  LLVM::LLVMFunctionType::get(i32Ty, types));
+}
+
 LLVM::GlobalOp LoweringContext::makeGlobal(Location loc, Type type,
                                            bool isConstant, StringRef prefix,
                                            Attribute init, uint64_t alignment) {

@@ -29,6 +29,10 @@ public:
 
   /// The declaration of a runtime (or libc) function; declared on first use.
   mlir::LLVM::LLVMFuncOp runtimeFunc(llvm::StringRef name);
+  /// The declaration of a typed operator entry point (HotOps.def), whose
+  /// parameters `params` spells; declared on first use.
+  mlir::LLVM::LLVMFuncOp hotOpFunc(llvm::StringRef symbol,
+                                   llvm::StringRef params);
 
   /// Address of a NUL-terminated constant string (deduplicated).
   mlir::Value stringPtr(mlir::OpBuilder &b, mlir::Location loc,

@@ -3,9 +3,10 @@
 # on DIR/NAME.inputs.pt with tsc-run and compares every output with LibTorch's
 # TorchScript interpreter on the same inputs (tsc-run --compare; tolerance
 # rtol 1e-5, atol 1e-6). Each model is called twice on one loaded instance
-# (module state carries over; a second call must still match). Prints one
-# line per model; exits 1 at the first model that does not compile or does
-# not match.
+# (module state carries over; a second call must still match). With
+# TSC_LSAN_PRELOAD set (lit sets it), tsc-run runs under LeakSanitizer and a
+# leak fails the model. Prints one line per model; exits 1 at the first
+# model that does not compile, does not match or leaks.
 set -uo pipefail
 dir=$1
 shift
@@ -14,10 +15,12 @@ for name in "$@"; do
     echo "run-corpus: $name: compile failed" >&2
     exit 1
   fi
-  if ! out=$(tsc-run "$dir/$name.so" --inputs "$dir/$name.inputs.pt" \
+  if ! out=$(env ${TSC_LSAN_PRELOAD:+LD_PRELOAD="$TSC_LSAN_PRELOAD"} \
+      LSAN_OPTIONS=exitcode=23 tsc-run "$dir/$name.so" \
+      --inputs "$dir/$name.inputs.pt" \
       --compare "$dir/$name.pt" --calls 2 2>&1); then
     echo "$out" >&2
-    echo "run-corpus: $name: does not match the interpreter" >&2
+    echo "run-corpus: $name: failed, does not match the interpreter or leaks (above)" >&2
     exit 1
   fi
   echo "$name: $(echo "$out" | tail -n 1)"

@@ -1,6 +1,7 @@
 // The runtime's entry points for dicts, isinstance, objects and `with`
 // blocks, called directly: what compiled code relies on, and the errors bad
-// calls get (never a crash).
+// calls get (never a crash). Call-site caches are static, as in compiled
+// code: the runtime keeps what it puts there for the life of the process.
 #include "tsc/Runtime/tsc_runtime.h"
 
 #include <iostream>
@@ -17,16 +18,16 @@ int main() {
   tsc_value_make_int(1, &k);
   tsc_value_make_int(2, &v);
   tsc_value_t *kv[2] = {k, v};
-  void *dictSite = nullptr;
+  static void *dictSite = nullptr;
   report("dict", tsc_dict_construct(&dictSite, "Dict[int, int]", kv, 2, &d));
   report("dict odd",
          tsc_dict_construct(&dictSite, "Dict[int, int]", kv, 1, &d));
-  void *badDictSite = nullptr;
+  static void *badDictSite = nullptr;
   report("dict of a list type",
          tsc_dict_construct(&badDictSite, "List[int]", kv, 2, &d));
 
   int8_t is = -1;
-  void *intSite = nullptr, *strSite = nullptr, *badSite = nullptr;
+  static void *intSite = nullptr, *strSite = nullptr, *badSite = nullptr;
   report("isinstance int", tsc_isinstance(&intSite, "int", k, &is));
   std::cout << "1 is int: " << int(is) << "\n";
   tsc_isinstance(&strSite, "str", k, &is);
@@ -36,7 +37,7 @@ int main() {
 
   const char *names[2] = {"total", "steps"};
   const char *types[2] = {"Tensor", "int"};
-  void *objSite = nullptr;
+  static void *objSite = nullptr;
   tsc_value_t *obj = nullptr, *got = nullptr;
   report("object",
          tsc_object_create(&objSite, "__torch__.Acc", names, types, 2, &obj));
@@ -53,7 +54,7 @@ int main() {
   // layout: it gets a class of its own.
   const char *otherNames[1] = {"count"};
   const char *otherTypes[1] = {"float"};
-  void *otherSite = nullptr;
+  static void *otherSite = nullptr;
   tsc_value_t *other = nullptr, *f = nullptr;
   tsc_value_make_float(1.5, &f);
   report("other layout", tsc_object_create(&otherSite, "__torch__.Acc",
