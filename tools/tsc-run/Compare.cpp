@@ -9,6 +9,39 @@
 
 namespace tsc {
 
+static void collectTensors(const c10::IValue &v, std::vector<at::Tensor> &out) {
+  if (v.isTensor()) {
+    out.push_back(v.toTensor());
+  } else if (v.isList()) {
+    for (const c10::IValue &e : v.toListRef())
+      collectTensors(e, out);
+  } else if (v.isTuple()) {
+    for (const c10::IValue &e : v.toTupleRef().elements())
+      collectTensors(e, out);
+  } else if (v.isGenericDict()) {
+    for (const auto &entry : v.toGenericDict())
+      collectTensors(entry.value(), out);
+  }
+}
+
+std::vector<int> getAliasPattern(const c10::IValue &outputs,
+                                 const std::vector<c10::IValue> &inputs) {
+  std::vector<at::Tensor> outs, ins;
+  collectTensors(outputs, outs);
+  for (const c10::IValue &in : inputs)
+    collectTensors(in, ins);
+  std::vector<int> pattern;
+  for (const at::Tensor &o : outs) {
+    int found = -1;
+    for (size_t i = 0; i < ins.size() && found < 0; ++i)
+      if (o.defined() && ins[i].defined() && o.has_storage() &&
+          ins[i].has_storage() && o.storage().is_alias_of(ins[i].storage()))
+        found = static_cast<int>(i);
+    pattern.push_back(found);
+  }
+  return pattern;
+}
+
 bool compareValues(const c10::IValue &got, const c10::IValue &want,
                    const Tolerance &tol, const std::string &path,
                    std::ostream &os) {

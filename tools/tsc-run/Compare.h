@@ -6,6 +6,7 @@
 
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace tsc {
 
@@ -22,6 +23,13 @@ struct Tolerance {
 bool compareValues(const c10::IValue &got, const c10::IValue &want,
                    const Tolerance &tol, const std::string &path,
                    std::ostream &os);
+
+/// For each tensor inside `outputs` (depth first through lists, tuples and
+/// dict values), the index of the first tensor among `inputs` (same
+/// traversal) whose storage it shares, or -1: the aliasing a method's
+/// results have with its arguments.
+std::vector<int> getAliasPattern(const c10::IValue &outputs,
+                                 const std::vector<c10::IValue> &inputs);
 
 /// Converts `v` (as the unpickler returns it: lists and dicts untyped) to
 /// TorchScript type `type`, so that typed code accepts it.

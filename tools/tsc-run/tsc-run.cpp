@@ -237,6 +237,22 @@ int runTool(const Options &o) {
       c10::IValue want = reference(refArgs);
       bool match =
           tsc::compareValues(result, want, o.tol, prefix + "output", std::cout);
+      // Arguments the method changed in place, and results that alias
+      // arguments, must be the interpreter's too.
+      for (size_t i = 0; i < args.size(); ++i)
+        match &= tsc::compareValues(args[i], refArgs[i], o.tol,
+                                    prefix + "argument " + std::to_string(i) +
+                                        " after the call",
+                                    std::cout);
+      std::vector<int> gotAlias = tsc::getAliasPattern(result, args),
+                       wantAlias = tsc::getAliasPattern(want, refArgs);
+      if (gotAlias != wantAlias) {
+        std::cout << prefix << "aliasing: MISMATCH: result tensors alias "
+                  << "argument tensors as [" << c10::Join(", ", gotAlias)
+                  << "], the interpreter's as ["
+                  << c10::Join(", ", wantAlias) << "] (-1: none)\n";
+        match = false;
+      }
       ok = ok && match;
       std::cout << prefix << (match ? "match" : "MISMATCH") << " (rtol "
                 << o.tol.rtol << ", atol " << o.tol.atol << ")\n";

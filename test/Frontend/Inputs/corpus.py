@@ -225,6 +225,28 @@ def expr_matmul_broadcast(a: Tensor, b: Tensor) -> Tensor:
     return a @ b + 1.0
 
 
+@entry("expr_views_inplace", lambda: (t(4, 5),))
+def expr_views_inplace(x: Tensor) -> Tuple[Tensor, Tensor, Tensor]:
+    y = x.clone()
+    v = y[1]  # a view: writes through it change y
+    v.add_(10.0)
+    y[0] = 3.0  # indexing assignment
+    y[2, 1:3] = torch.ones(2)
+    y[:, 4] *= 2.0  # augmented assignment on a slice
+    tr = y.t()
+    tr[0, 0] = -1.0  # through a transposed view
+    y.copy_(y * 2.0)
+    return y, v, tr
+
+
+@entry("expr_mutate_arguments", lambda: (t(3), t(3), [t(2), t(2)]))
+def expr_mutate_arguments(x: Tensor, y: Tensor, xs: List[Tensor]) -> Tuple[Tensor, Tensor, Tensor, Tensor]:
+    x.add_(y)  # changes the caller's tensor
+    xs[0].mul_(2.0)  # and one inside the caller's list
+    xs.append(y)  # a list argument is the caller's list
+    return x, x.view(3, 1), y, xs[1][0:1]  # results alias arguments
+
+
 # ----------------------------------------------------------- statements
 
 
