@@ -508,6 +508,18 @@ FailureOr<Value> GraphImporter::importAttribute(const c10::IValue &iv,
                                                 const std::string &name) {
   Location loc = NameLoc::get(b.getStringAttr(name),
                               FileLineColLoc::get(&ctx, path, 0, 0));
+  auto unimported = [&](const std::string &what) {
+    // A placeholder that -tsc-freeze never folds; code generation refuses a
+    // method that reads it, at the read.
+    auto placeholder =
+        ts::UninitializedOp::create(b, loc, importType(declared));
+    placeholder->setAttr("ts.unimported", b.getStringAttr(what));
+    return Value(placeholder);
+  };
+  if (iv.isObject() && iv.isCustomClass())
+    return unimported("a TorchBind object of the C++ class '" +
+                      iv.toObjectRef().type()->name()->qualifiedName() +
+                      "' (such as quantized packed weights)");
   if (iv.isObject())
     return importObject(iv.toObject(), name, /*isRoot=*/false);
   if (isConstantTree(iv)) {
@@ -561,11 +573,8 @@ FailureOr<Value> GraphImporter::importAttribute(const c10::IValue &iv,
     return Value(
         ts::DictConstructOp::create(b, loc, importType(iv.type()), kvs));
   }
-  // Futures, enums, capsules, ...: a placeholder that -tsc-freeze never
-  // folds, so that a method reading it fails later, at the read.
-  auto placeholder = ts::UninitializedOp::create(b, loc, importType(declared));
-  placeholder->setAttr("ts.unimported", b.getStringAttr(iv.tagKind()));
-  return Value(placeholder);
+  // Futures, enums, capsules, ...
+  return unimported(std::string("a value of kind ") + iv.tagKind());
 }
 
 FailureOr<Value>

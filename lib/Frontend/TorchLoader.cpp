@@ -12,8 +12,10 @@
 #include <torch/csrc/jit/serialization/import.h>
 
 #include <fstream>
+#include <functional>
 #include <map>
 #include <regex>
+#include <set>
 #include <sstream>
 
 namespace tsc::frontend {
@@ -73,6 +75,81 @@ std::vector<std::string> argNamesOf(const torch::jit::Graph &graph,
   return names;
 }
 
+/// The names of attributes some method of the archive assigns.
+std::set<std::string> assignedAttributes(const torch::jit::Module &module) {
+  std::set<std::string> names;
+  std::function<void(torch::jit::Block *)> visit =
+      [&](torch::jit::Block *block) {
+        for (torch::jit::Node *n : block->nodes()) {
+          if (n->kind() == c10::prim::SetAttr)
+            names.insert(n->s(c10::attr::name));
+          for (torch::jit::Block *sub : n->blocks())
+            visit(sub);
+        }
+      };
+  for (const torch::jit::Module &m : module.modules())
+    for (const torch::jit::Method &method : m.get_methods())
+      visit(method.graph()->block());
+  return names;
+}
+
+/// The module object `v` is, if it is `self` (the graph's first input) or a
+/// chain of attribute reads from it.
+c10::intrusive_ptr<c10::ivalue::Object>
+resolveObject(torch::jit::Value *v, const torch::jit::Graph &graph,
+              const c10::intrusive_ptr<c10::ivalue::Object> &self) {
+  if (v == graph.inputs().at(0))
+    return self;
+  torch::jit::Node *n = v->node();
+  if (n->kind() != c10::prim::GetAttr)
+    return {};
+  auto parent = resolveObject(n->input(0), graph, self);
+  if (!parent)
+    return {};
+  c10::IValue attr = parent->getAttr(n->s(c10::attr::name));
+  if (!attr.isObject())
+    return {};
+  return attr.toObject();
+}
+
+/// Inlines calls through module interfaces (`self.act.forward(x)` where
+/// `act` is declared with a `@torch.jit.interface` type) whose object is
+/// known: the attribute chain from self leads to one module and no method
+/// assigns an attribute of that name. Returns whether it inlined any.
+bool inlineInterfaceCalls(torch::jit::Graph &graph,
+                          const c10::intrusive_ptr<c10::ivalue::Object> &self,
+                          const std::set<std::string> &assigned) {
+  std::vector<torch::jit::Node *> calls;
+  std::function<void(torch::jit::Block *)> visit =
+      [&](torch::jit::Block *block) {
+        for (torch::jit::Node *n : block->nodes()) {
+          if (n->kind() == c10::prim::CallMethod &&
+              n->input(0)->type()->cast<c10::InterfaceType>())
+            calls.push_back(n);
+          for (torch::jit::Block *sub : n->blocks())
+            visit(sub);
+        }
+      };
+  visit(graph.block());
+  bool inlined = false;
+  for (torch::jit::Node *call : calls) {
+    torch::jit::Node *get = call->input(0)->node();
+    if (get->kind() != c10::prim::GetAttr ||
+        assigned.count(get->s(c10::attr::name)))
+      continue;
+    auto object = resolveObject(call->input(0), graph, self);
+    if (!object)
+      continue;
+    torch::jit::Function *method =
+        object->type()->findMethod(call->s(c10::attr::name));
+    if (!method)
+      continue;
+    torch::jit::inlineCallTo(call, &toGraphFunction(*method));
+    inlined = true;
+  }
+  return inlined;
+}
+
 bool loadArchive(const std::string &path, LoadedProgram &program,
                  LoadError &error) {
   torch::jit::Module module = torch::jit::load(path);
@@ -84,12 +161,16 @@ bool loadArchive(const std::string &path, LoadedProgram &program,
     error.message = "the archive's module has no methods";
     return false;
   }
-  // Calls are inlined here; attribute reads stay, for -tsc-freeze to fold
-  // against the object graph.
+  // Calls are inlined here, those through module interfaces too where the
+  // module is known; attribute reads stay, for -tsc-freeze to fold against
+  // the object graph.
+  std::set<std::string> assigned = assignedAttributes(module);
   for (const std::string &name : names) {
     std::shared_ptr<torch::jit::Graph> graph =
         module.get_method(name).graph()->copy();
-    torch::jit::Inline(*graph);
+    do
+      torch::jit::Inline(*graph);
+    while (inlineInterfaceCalls(*graph, module._ivalue(), assigned));
     // Inlining leaves the callees' function constants behind, unused.
     torch::jit::EliminateDeadCode(graph);
     program.methods.push_back(

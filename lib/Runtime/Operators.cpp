@@ -103,6 +103,45 @@ int32_t tsc_list_construct(void **cache, const char *type,
   });
 }
 
+int32_t tsc_future_completed(void **cache, const char *type, tsc_value_t *value,
+                             tsc_value_t **out) {
+  TSC_REQUIRE(cache);
+  TSC_REQUIRE(type);
+  TSC_REQUIRE(value);
+  TSC_REQUIRE(out);
+  return guard([&] {
+    // A class type does not parse without the model's classes; the
+    // future's element type only matters to type tests, and an object
+    // carries its own class.
+    struct Parsed {
+      c10::TypePtr type;
+    };
+    Parsed *p = loadOrInit<Parsed>(cache, [&] {
+      c10::TypePtr t = parseType(type);
+      return new Parsed{t ? t : c10::AnyType::get()};
+    });
+    auto future = c10::make_intrusive<c10::ivalue::Future>(p->type);
+    future->markCompleted(value->ivalue);
+    *out = newValue(c10::IValue(std::move(future)));
+    return TSC_OK;
+  });
+}
+
+int32_t tsc_future_wait(tsc_value_t *future, tsc_value_t **out) {
+  TSC_REQUIRE(future);
+  TSC_REQUIRE(out);
+  return guard([&] {
+    TORCH_CHECK(future->ivalue.isFuture(), "wait() expects a Future, got ",
+                future->ivalue.tagKind());
+    c10::intrusive_ptr<c10::ivalue::Future> f = future->ivalue.toFuture();
+    f->wait();
+    if (f->hasError())
+      return fail(TSC_ERROR, f->tryRetrieveErrorMessage());
+    *out = newValue(f->value());
+    return TSC_OK;
+  });
+}
+
 int32_t tsc_list_unpack(tsc_value_t *list, int64_t n, tsc_value_t **out) {
   TSC_REQUIRE(list);
   if (n > 0)

@@ -24,7 +24,7 @@ func.func @other(%self: !ts.class<"__torch__.N"> {ts.name = "self"}) -> i64 {
 // -----
 
 func.func @forward(%x: i64) -> i64 {
-  // expected-error@+1 {{cannot compile 'ts.prim.CallMethod': calls must be inlined before lowering}}
+  // expected-error@+1 {{cannot compile the call of method 'helper' on 'i64': calls through a module interface are compiled only when the module is known (no method assigns the attribute)}}
   %r = ts.prim.CallMethod "helper"(%x) : (i64) -> i64
   return %r : i64
 }

@@ -225,6 +225,14 @@ TSC_RUNTIME_API int32_t tsc_context_exit(tsc_value_t *manager,
  * subtype of `type` (a TorchScript type string), else 0. */
 TSC_RUNTIME_API int32_t tsc_isinstance(void **cache, const char *type,
                                        tsc_value_t *value, int8_t *out);
+/* prim::fork, run eagerly: a completed Future[`type`] holding `value`
+ * (borrowed). aten::wait on it returns the value. */
+TSC_RUNTIME_API int32_t tsc_future_completed(void **cache, const char *type,
+                                             tsc_value_t *value,
+                                             tsc_value_t **out);
+/* aten::wait: the value of a completed future (a new handle); fails with
+ * the future's error if it completed with one. */
+TSC_RUNTIME_API int32_t tsc_future_wait(tsc_value_t *future, tsc_value_t **out);
 TSC_RUNTIME_API int32_t tsc_tuple_construct(tsc_value_t *const *elements,
                                             int64_t n, tsc_value_t **out);
 TSC_RUNTIME_API int32_t tsc_tuple_unpack(tsc_value_t *tuple, int64_t n,

@@ -54,6 +54,7 @@ private:
   FailureOr<Value> materializeConstant(Location loc, Attribute attr, Type type);
   LogicalResult lowerIf(ts::IfOp op);
   LogicalResult lowerLoop(ts::LoopOp op);
+  LogicalResult lowerFork(ts::ForkOp op);
   LogicalResult lowerReturn(func::ReturnOp op);
   LogicalResult lowerBoxedCall(Operation *op, const ts::OperatorKey &key);
   void planHotOps();
@@ -347,12 +348,29 @@ LogicalResult MethodLowering::lowerOp(Operation *op) {
         defineFromHandles(loc, out, o->getResults());
         return success();
       })
-      .Case<ts::ForkOp>([&](Operation *o) {
-        return o->emitError("cannot compile 'prim::fork' whose future is "
-                            "stored or passed on: compiled code runs only "
-                            "forks that are waited on directly");
+      .Case<ts::ForkOp>([&](auto o) { return lowerFork(o); })
+      .Case<ts::AtenWaitOp>([&](ts::AtenWaitOp o) {
+        // The interpreter implements wait itself (no registered kernel).
+        Location loc = o.getLoc();
+        Value out = slots(loc, lc.ptrTy, 1);
+        callChecked(loc, "tsc_future_wait", {get(o->getOperand(0)), out});
+        defineFromHandles(loc, out, o->getResults());
+        return success();
       })
-      .Case<ts::CallMethodOp, ts::CallFunctionOp>([&](Operation *o) {
+      .Case<ts::CallMethodOp>([&](ts::CallMethodOp o) -> LogicalResult {
+        // The frontend inlines every call whose callee it knows; what is
+        // left goes through a module interface to a module that a method
+        // may replace.
+        InFlightDiagnostic diag = o->emitError("cannot compile the call of "
+                                               "method '")
+                                  << o.getName() << "'";
+        if (o->getNumOperands() > 0)
+          diag << " on " << o->getOperand(0).getType();
+        return diag << ": calls through a module interface are compiled only "
+                       "when the module is known (no method assigns the "
+                       "attribute)";
+      })
+      .Case<ts::CallFunctionOp>([&](Operation *o) {
         return o->emitError("cannot compile '")
                << o->getName() << "': calls must be inlined before lowering";
       })
@@ -507,6 +525,54 @@ LogicalResult MethodLowering::lowerIf(ts::IfOp op) {
   }
   yieldTargets.pop_back();
   b.setInsertionPointToStart(cont);
+  return success();
+}
+
+/// prim::fork runs its body at once, on the calling thread, and makes a
+/// completed future of the result; `wait` then returns it. TorchScript
+/// allows this schedule (a fork may run at any time before its wait); what
+/// differs is only when the body's side effects and errors happen. The body
+/// owns its arguments (the ownership plan treats them like a loop body's),
+/// so each gets a reference of its own.
+LogicalResult MethodLowering::lowerFork(ts::ForkOp op) {
+  Location loc = op.getLoc();
+  Block &tsBody = op.getBody().front();
+  for (auto [arg, operand] :
+       llvm::zip(tsBody.getArguments(), op.getOperands())) {
+    Value v = get(operand);
+    if (isHandleType(operand.getType())) {
+      Value out = slots(loc, lc.ptrTy, 1);
+      callChecked(loc, "tsc_value_copy", {v, out});
+      v = LLVM::LoadOp::create(b, loc, lc.ptrTy, out);
+    }
+    map.map(arg, v);
+  }
+  auto futureType = cast<ts::FutureType>(op.getType());
+  Type resultType = futureType.getElementType();
+  auto *cont = new Block();
+  impl.getBody().push_back(cont);
+  Value result = cont->addArgument(lc.lower(resultType), loc);
+  yieldTargets.push_back({cont, false, TypeRange(resultType), Value()});
+  if (failed(lowerBlock(tsBody)))
+    return failure();
+  yieldTargets.pop_back();
+  b.setInsertionPointToStart(cont);
+  SmallVector<Value> temps;
+  Value handle = result;
+  if (!isHandleType(resultType)) {
+    handle = box(loc, result, resultType);
+    temps.push_back(handle);
+  } else {
+    temps.push_back(result); // the yielded reference; the future has its own
+  }
+  Value out = slots(loc, lc.ptrTy, 1);
+  callChecked(loc, "tsc_future_completed",
+              {lc.newCacheSlot(b, loc),
+               lc.stringPtr(b, loc, ts::getTorchScriptTypeString(resultType)),
+               handle, out});
+  for (Value t : temps)
+    release(loc, t);
+  map.map(op.getResult(), LLVM::LoadOp::create(b, loc, lc.ptrTy, out));
   return success();
 }
 

@@ -81,6 +81,31 @@ FailureOr<func::FuncOp> buildStateLoader(ModuleOp module, StringRef name) {
           reachable.insert(inner);
   }
 
+  // An attribute the importer could not represent (ts.unimported) cannot be
+  // built: refuse the first method that reads it, at the read.
+  for (Operation *op : reachable) {
+    auto object = cast<ts::ObjectOp>(op);
+    for (auto [slot, value] :
+         llvm::zip(object.getSlots().getAsValueRange<StringAttr>(),
+                   object.getValues())) {
+      auto placeholder = value.getDefiningOp<ts::UninitializedOp>();
+      if (!placeholder || !used[object.getType()].contains(slot))
+        continue;
+      auto what = placeholder->getAttrOfType<StringAttr>("ts.unimported");
+      if (!what)
+        continue;
+      Operation *read = nullptr;
+      module.walk([&](ts::GetAttrOp get) {
+        if (!read && get.getName() == slot &&
+            get.getObject().getType() == object.getType())
+          read = get;
+      });
+      return emitError(read ? read->getLoc() : object.getLoc(), "attribute '")
+             << slot << "' holds " << what.getValue()
+             << ", which compiled code cannot hold: not supported";
+    }
+  }
+
   OpBuilder b(module.getContext());
   b.setInsertionPointToStart(module.getBody());
   auto loader = func::FuncOp::create(b, root.getLoc(), name,

@@ -473,8 +473,8 @@ def builtin_fork_user_function(x: Tensor) -> Tensor:
     return torch.jit.wait(fut) - x
 
 
-@entry("unsupported_fork_in_list", lambda: (t(3),))
-def unsupported_fork_in_list(x: Tensor) -> Tensor:
+@entry("builtin_fork_in_list", lambda: (t(3),))
+def builtin_fork_in_list(x: Tensor) -> Tensor:
     futs = [torch.jit.fork(_double, x), torch.jit.fork(_double, x + 1)]
     out = x
     for f in futs:
@@ -713,6 +713,63 @@ class ModuleStateSubmodule(nn.Module):
         self.counter.seen = 0
         self.best = None
         return n
+
+
+@torch.jit.interface
+class Activation(nn.Module):
+    def forward(self, x: Tensor) -> Tensor:
+        pass
+
+
+class Shifted(nn.Module):
+    def __init__(self, by: float):
+        super().__init__()
+        self.by = by
+
+    def forward(self, x: Tensor) -> Tensor:
+        return torch.relu(x) + self.by
+
+
+@entry("module_interface", lambda: (t(4),))
+class ModuleInterface(nn.Module):
+    """A call through a module interface whose module is known."""
+
+    act: Activation
+
+    def __init__(self):
+        super().__init__()
+        self.act = Shifted(0.5)
+
+    def forward(self, x):
+        return self.act.forward(x) * 2
+
+
+@entry("unsupported_interface_assigned", lambda: (t(4),))
+class UnsupportedInterfaceAssigned(nn.Module):
+    """A module interface attribute that a method assigns: which module a
+    call reaches is only known at run time."""
+
+    act: Activation
+
+    def __init__(self):
+        super().__init__()
+        self.act = Shifted(0.5)
+        self.other = Shifted(1.0)
+
+    def forward(self, x):
+        return self.act.forward(x)
+
+    @torch.jit.export
+    def swap(self):
+        self.act = self.other
+
+
+@entry("unsupported_quantized_dynamic", lambda: (t(2, 4),), kind="factory")
+def unsupported_quantized_dynamic():
+    """Dynamic quantization: packed weights are TorchBind objects."""
+    q = torch.quantization.quantize_dynamic(
+        nn.Sequential(nn.Linear(4, 4)), {nn.Linear}, dtype=torch.qint8)
+    return torch.jit.script(q)
 
 
 @entry("module_nested_submodules", lambda: (t(2, 4),))
