@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# benchmarks/run.sh [OUT] [-- tsc-bench options]: builds tsc and tsc-bench,
+# writes the benchmark models to OUT (default build/bench), compiles each
+# with tsc (wall time and peak memory of the compiler, from /usr/bin/time),
+# then runs tsc-bench over all of them. Prints Markdown tables: the figures
+# of docs/performance.md.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+OUT="${1:-$ROOT/build/bench}"
+shift || true
+[ "${1:-}" = "--" ] && shift
+bash "$ROOT/utils/build.sh" >/dev/null
+ninja -C "$ROOT/build" tsc-bench >/dev/null
+mkdir -p "$OUT"
+/usr/bin/python3 "$ROOT/benchmarks/make_models.py" "$OUT" 2>/dev/null
+MODELS="mycell gru_loop lstm mlp_b1 mlp_b256 gelu_chain layernorm_chain swish_chain control_flow resnet18 mobilenet_v2 transformer_layer"
+echo "| model | tsc compile s | tsc peak MB |"
+echo "|---|---|---|"
+for m in $MODELS; do
+  /usr/bin/time -f "%e %M" -o "$OUT/$m.time" \
+    "$ROOT/build/bin/tsc" "$OUT/$m.pt" --emit=shared -o "$OUT/$m.so"
+  read -r secs kb < "$OUT/$m.time"
+  echo "| $m | $secs | $((kb / 1024)) |"
+done
+echo
+"$ROOT/build/bin/tsc-bench" "$OUT" --models "${MODELS// /,}" "$@"
