@@ -18,11 +18,16 @@ namespace tsc {
 
 void buildTSOptimizationPipeline(OpPassManager &pm,
                                  const PipelineOptions &options) {
-  // Module attributes become constants. At every level: code generation
-  // has no module state yet, so an archive compiles only once frozen.
-  pm.addPass(createFreeze());
+  // -O0 optimizes nothing: methods read their module's attributes at run
+  // time, from the object graph each loaded instance builds.
   if (options.optLevel == 0)
     return;
+  // Module attributes become constants, except those a method changes.
+  pm.addPass(createFreeze());
+  // Inference: dropout is the identity, batch norm an affine map that the
+  // convolution or linear layer before it absorbs.
+  pm.addPass(createRemoveDropout());
+  pm.addPass(createFoldBatchNorm());
   // Folds scalar arithmetic and comparisons on constants (the dialect's
   // folders) and erases what became dead.
   pm.addPass(createCanonicalizerPass());

@@ -249,6 +249,23 @@ TSC_CONV(conv2d)
 TSC_CONV(conv3d)
 #undef TSC_CONV
 
+int32_t tsc_aten__convolution(
+    tsc_value_t *input, tsc_value_t *weight, tsc_value_t *bias,
+    const int64_t *stride, int64_t n_stride, const int64_t *padding,
+    int64_t n_padding, const int64_t *dilation, int64_t n_dilation,
+    bool transposed, const int64_t *output_padding, int64_t n_output_padding,
+    int64_t groups, bool benchmark, bool deterministic, bool cudnn_enabled,
+    bool allow_tf32, tsc_value_t **out) {
+  return run(out, [&] {
+    return at::_convolution(
+        tensor(input), tensor(weight), optionalTensor(bias),
+        ints(stride, n_stride), ints(padding, n_padding),
+        ints(dilation, n_dilation), transposed,
+        ints(output_padding, n_output_padding), groups, benchmark,
+        deterministic, cudnn_enabled, allow_tf32);
+  });
+}
+
 int32_t tsc_aten_batch_norm(tsc_value_t *input, tsc_value_t *weight,
                             tsc_value_t *bias, tsc_value_t *running_mean,
                             tsc_value_t *running_var, bool training,

@@ -54,6 +54,9 @@ struct DriverOptions {
   bool printDebugInfo = false;
   int64_t elideElementsAttrsIfLarger = -1;
   std::string dumpDir;
+  bool printIRBeforeAll = false;
+  bool printIRAfterAll = false;
+  bool timing = false;
 };
 
 void error(const llvm::Twine &message) {
@@ -245,11 +248,26 @@ int run(const DriverOptions &opts, const char *argv0) {
     return writeText(
         [&](llvm::raw_ostream &os) { module.print(os, printing); });
 
+  // MLIR's own instrumentation, as mlir-opt spells it: IR to stderr around
+  // every pass, pass timing.
+  auto instrument = [&](PassManager &pm) {
+    if (dumper)
+      dumper->attach(pm);
+    if (opts.printIRBeforeAll || opts.printIRAfterAll) {
+      context.disableMultithreading();
+      pm.enableIRPrinting(
+          [&](Pass *, Operation *) { return opts.printIRBeforeAll; },
+          [&](Pass *, Operation *) { return opts.printIRAfterAll; },
+          /*printModuleScope=*/true, /*printAfterOnlyOnChange=*/false,
+          /*printAfterOnlyOnFailure=*/false, llvm::errs(), printing);
+    }
+    if (opts.timing)
+      pm.enableTiming();
+  };
   tsc::PipelineOptions pipelineOptions{opts.optLevel, name};
   PassManager optimize(&context);
   tsc::buildTSOptimizationPipeline(optimize, pipelineOptions);
-  if (dumper)
-    dumper->attach(optimize);
+  instrument(optimize);
   if (failed(optimize.run(module)))
     return 1;
   if (opts.emit == "dot")
@@ -270,8 +288,7 @@ int run(const DriverOptions &opts, const char *argv0) {
 
   PassManager lower(&context);
   tsc::buildLowerToLLVMPipeline(lower, pipelineOptions);
-  if (dumper)
-    dumper->attach(lower);
+  instrument(lower);
   if (failed(lower.run(module)))
     return 1;
   if (opts.emit == "mlir")
@@ -357,6 +374,15 @@ int main(int argc, char **argv) {
                  "Also write the IR of every stage into this directory: "
                  "00-torchscript.graph, 01-imported.mlir, then "
                  "NN-<pass>.mlir after each pass")
+      ->group("Output");
+  app.add_flag("--mlir-print-ir-before-all", opts.printIRBeforeAll,
+               "Print the IR to stderr before every pass")
+      ->group("Output");
+  app.add_flag("--mlir-print-ir-after-all", opts.printIRAfterAll,
+               "Print the IR to stderr after every pass")
+      ->group("Output");
+  app.add_flag("--mlir-timing", opts.timing,
+               "Print the time each pass took to stderr")
       ->group("Output");
   app.add_option("--name", opts.name,
                  "Prefix of the exported symbols and the header's name (a C "

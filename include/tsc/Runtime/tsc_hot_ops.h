@@ -149,6 +149,13 @@ tsc_aten_conv3d(tsc_value_t *input, tsc_value_t *weight, tsc_value_t *bias,
                 const int64_t *stride, int64_t n_stride, const int64_t *padding,
                 int64_t n_padding, const int64_t *dilation, int64_t n_dilation,
                 int64_t groups, tsc_value_t **out);
+TSC_RUNTIME_API int32_t tsc_aten__convolution(
+    tsc_value_t *input, tsc_value_t *weight, tsc_value_t *bias,
+    const int64_t *stride, int64_t n_stride, const int64_t *padding,
+    int64_t n_padding, const int64_t *dilation, int64_t n_dilation,
+    bool transposed, const int64_t *output_padding, int64_t n_output_padding,
+    int64_t groups, bool benchmark, bool deterministic, bool cudnn_enabled,
+    bool allow_tf32, tsc_value_t **out);
 TSC_RUNTIME_API int32_t tsc_aten_batch_norm(
     tsc_value_t *input, tsc_value_t *weight, tsc_value_t *bias,
     tsc_value_t *running_mean, tsc_value_t *running_var, bool training,

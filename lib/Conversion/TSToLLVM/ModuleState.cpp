@@ -21,18 +21,36 @@ using namespace mlir;
 namespace tsc {
 namespace {
 
-/// The attribute names the methods read or assign, per class.
-llvm::DenseMap<Type, llvm::StringSet<>> collectUsedAttributes(ModuleOp module) {
-  llvm::DenseMap<Type, llvm::StringSet<>> used;
-  for (auto func : module.getOps<func::FuncOp>())
-    func.walk([&](Operation *op) {
-      if (auto get = dyn_cast<ts::GetAttrOp>(op))
-        used[get.getObject().getType()].insert(get.getName());
-      else if (auto set = dyn_cast<ts::SetAttrOp>(op))
-        used[set.getObject().getType()].insert(set.getName());
-    });
-  return used;
-}
+/// The attribute names the methods read or assign, per class. A read
+/// through a value whose static type is not a class (a module interface)
+/// may reach any class: its name counts for all of them.
+class UsedAttributes {
+public:
+  explicit UsedAttributes(ModuleOp module) {
+    for (auto func : module.getOps<func::FuncOp>())
+      func.walk([&](Operation *op) {
+        if (auto get = dyn_cast<ts::GetAttrOp>(op))
+          note(get.getObject().getType(), get.getName());
+        else if (auto set = dyn_cast<ts::SetAttrOp>(op))
+          note(set.getObject().getType(), set.getName());
+      });
+  }
+  bool contains(Type cls, StringRef name) const {
+    auto it = byClass.find(cls);
+    return anyClass.contains(name) ||
+           (it != byClass.end() && it->second.contains(name));
+  }
+
+private:
+  void note(Type object, StringRef name) {
+    if (isa<ts::ClassType>(object))
+      byClass[object].insert(name);
+    else
+      anyClass.insert(name);
+  }
+  llvm::DenseMap<Type, llvm::StringSet<>> byClass;
+  llvm::StringSet<> anyClass;
+};
 
 } // namespace
 
@@ -69,15 +87,17 @@ FailureOr<func::FuncOp> buildStateLoader(ModuleOp module, StringRef name) {
              << m.getArgument(0).getType() << ", the root object is "
              << selfType;
 
-  llvm::DenseMap<Type, llvm::StringSet<>> used = collectUsedAttributes(module);
+  UsedAttributes used(module);
   // The objects the methods can reach from self through used attributes.
   llvm::SetVector<Operation *> reachable;
   reachable.insert(root);
   for (size_t i = 0; i < reachable.size(); ++i) {
     auto object = cast<ts::ObjectOp>(reachable[i]);
-    for (const auto &entry : used[object.getType()])
-      if (Value slot = object.getSlot(entry.getKey()))
-        if (auto inner = slot.getDefiningOp<ts::ObjectOp>())
+    for (auto [slot, value] :
+         llvm::zip(object.getSlots().getAsValueRange<StringAttr>(),
+                   object.getValues()))
+      if (used.contains(object.getType(), slot))
+        if (auto inner = value.getDefiningOp<ts::ObjectOp>())
           reachable.insert(inner);
   }
 
@@ -89,7 +109,7 @@ FailureOr<func::FuncOp> buildStateLoader(ModuleOp module, StringRef name) {
          llvm::zip(object.getSlots().getAsValueRange<StringAttr>(),
                    object.getValues())) {
       auto placeholder = value.getDefiningOp<ts::UninitializedOp>();
-      if (!placeholder || !used[object.getType()].contains(slot))
+      if (!placeholder || !used.contains(object.getType(), slot))
         continue;
       auto what = placeholder->getAttrOfType<StringAttr>("ts.unimported");
       if (!what)
@@ -132,7 +152,7 @@ FailureOr<func::FuncOp> buildStateLoader(ModuleOp module, StringRef name) {
     for (auto [slot, value] :
          llvm::zip(object.getSlots().getAsValueRange<StringAttr>(),
                    object.getValues()))
-      if (used[object.getType()].contains(slot))
+      if (used.contains(object.getType(), slot))
         ts::SetAttrOp::create(b, object.getLoc(), created, value, slot);
     object.getResult().replaceAllUsesWith(created.getResult());
     if (object == root)

@@ -66,6 +66,7 @@ class HotOps(torch.nn.Module):
         out.append(torch.conv1d(c, torch.ones(2, 3, 3), None, [1], [1], [1], 1))
         out.append(torch.conv2d(img, torch.ones(2, 3, 3, 3), torch.ones(2), [1, 1], [k, k], [1, 1], 1))
         out.append(torch.conv3d(img.unsqueeze(2), torch.ones(2, 3, 1, 3, 3), None, [1, 1, 1], [0, 1, 1], [1, 1, 1], 1))
+        out.append(torch._convolution(img, torch.ones(2, 3, 3, 3), None, [1, 1], [1, 1], [1, 1], False, [0, 0], 1, False, False, True, True))
         out.append(torch.batch_norm(img, torch.ones(3), None, torch.zeros(3), torch.ones(3), False, 0.1, 1e-5, False))
         out.append(torch.layer_norm(img, [img.size(3)], None, None, 1e-5, False))
         out.append(torch.max_pool2d(img, [2, 2], [2, 2], [0, 0], [1, 1], False))

@@ -33,7 +33,8 @@ def Freeze : Pass<"tsc-freeze", "::mlir::ModuleOp"> {
 
     Afterwards, methods that no longer read `self` lose that argument, and
     when none reads it the object graph is erased. Methods that still do
-    keep it, and later stages report their state reads as unsupported.
+    keep it: the conversion to LLVM builds that state once per loaded
+    instance (`<model>_load`).
 
     Input: the importer's output (functions without `self` are left
     alone). Output: the same methods with frozen attributes inlined as
@@ -44,6 +45,39 @@ def Freeze : Pass<"tsc-freeze", "::mlir::ModuleOp"> {
            "Freeze/simplify rounds at most">,
   ];
   let dependentDialects = ["::mlir::func::FuncDialect"];
+}
+
+def RemoveDropout : Pass<"tsc-remove-dropout"> {
+  let summary = "Removes dropout in inference (train = false)";
+  let description = [{
+    `aten::dropout`, `feature_dropout`, `alpha_dropout` and
+    `feature_alpha_dropout` whose `train` argument is the constant `false`
+    return their input unchanged: their result is replaced by the input
+    (through `ts.prim.unchecked_cast` where the result's type is less
+    refined and a use needs it exactly), and the op is erased. Dropout with
+    `train` true or unknown stays: it is random.
+  }];
+}
+
+def FoldBatchNorm : Pass<"tsc-fold-batch-norm"> {
+  let summary = "Folds inference batch norm into the convolution or linear "
+                "layer before it";
+  let description = [{
+    For `aten::batch_norm` in inference (`training` the constant `false`)
+    whose input is the only use of an `aten::conv1d/2d/3d`, a forward
+    `aten::_convolution` (traced models) or an `aten::linear` with a
+    constant float weight and a constant or `None`
+    bias, and whose own weight, bias, running mean and variance are
+    constants (weight and bias may be `None`) and `eps` a constant, with
+
+        scale[o] = gamma[o] / sqrt(var[o] + eps)
+
+    the layer gets the weight `w[o, ...] * scale[o]` and the bias
+    `(b[o] - mean[o]) * scale[o] + beta[o]`, and the batch norm is
+    replaced by it (as `torch.jit.freeze` does). The new constants are
+    computed in double precision and rounded once to the weight's type.
+    Run after `-tsc-freeze`, which makes parameters and buffers constants.
+  }];
 }
 
 #endif // TSC_DIALECT_TS_TRANSFORMS_PASSES
