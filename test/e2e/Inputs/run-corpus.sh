@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# run-corpus.sh DIR NAME...: compiles DIR/NAME.pt to a shared object, runs it
+# run-corpus.sh [-O N] DIR [NAME...]: compiles DIR/NAME.pt to a shared
+# object (at -O N if given; names from stdin if none given), runs it
 # on DIR/NAME.inputs.pt with tsc-run and compares every output with LibTorch's
 # TorchScript interpreter on the same inputs (tsc-run --compare; tolerance
 # rtol 1e-5, atol 1e-6). Each model is called twice on one loaded instance
@@ -8,10 +9,18 @@
 # leak fails the model. Prints one line per model; exits 1 at the first
 # model that does not compile, does not match or leaks.
 set -uo pipefail
+opt=()
+if [ "${1:-}" = "-O" ]; then
+  opt=(-O "$2")
+  shift 2
+fi
 dir=$1
 shift
-for name in "$@"; do
-  if ! tsc "$dir/$name.pt" --emit=shared -o "$dir/$name.so"; then
+names=("$@")
+# No names: one per line on stdin.
+[ ${#names[@]} -eq 0 ] && mapfile -t names
+for name in "${names[@]}"; do
+  if ! tsc "$dir/$name.pt" "${opt[@]}" --emit=shared -o "$dir/$name.so"; then
     echo "run-corpus: $name: compile failed" >&2
     exit 1
   fi
