@@ -2,7 +2,8 @@
 # benchmarks/run.sh [OUT] [-- tsc-bench options]: builds tsc and tsc-bench,
 # writes the benchmark models to OUT (default build/bench), compiles each
 # with tsc (wall time and peak memory of the compiler, from /usr/bin/time),
-# then runs tsc-bench over all of them. Prints Markdown tables: the figures
+# measures the peak memory of each loaded model on each side (a process
+# each), then runs tsc-bench over all of them. Prints Markdown tables: the figures
 # of docs/performance.md.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,6 +22,14 @@ for m in $MODELS; do
     "$ROOT/build/bin/tsc" "$OUT/$m.pt" --emit=shared -o "$OUT/$m.so"
   read -r secs kb < "$OUT/$m.time"
   echo "| $m | $secs | $((kb / 1024)) |"
+done
+echo
+echo "| model | peak RSS compiled MB | peak RSS interpreter MB |"
+echo "|---|---|---|"
+for m in $MODELS; do
+  c=$("$ROOT/build/bin/tsc-bench" "$OUT" --models "$m" --rss compiled)
+  i=$("$ROOT/build/bin/tsc-bench" "$OUT" --models "$m" --rss interpreter)
+  echo "| $m | $c | $i |"
 done
 echo
 "$ROOT/build/bin/tsc-bench" "$OUT" --models "${MODELS// /,}" "$@"

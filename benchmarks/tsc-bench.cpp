@@ -2,6 +2,7 @@
 //
 //   tsc-bench DIR [--models a,b,...] [--threads 1,2] [--rounds 5]
 //             [--calls 20] [--warmup 3]
+//   tsc-bench DIR --models NAME --rss compiled|interpreter
 //
 // For each model DIR/NAME.so (compiled by tsc --emit=shared) with its
 // archive DIR/NAME.pt and inputs DIR/NAME.inputs.pt, and each thread count
@@ -31,7 +32,6 @@
 #include <chrono>
 #include <cstdio>
 #include <dlfcn.h>
-#include <fstream>
 #include <functional>
 #include <iomanip>
 #include <iostream>
@@ -49,6 +49,7 @@ using FreeFn = void (*)(tsc_model_t *);
 using SignatureFn = const char *(*)();
 
 struct Options {
+  std::string rssSide; // --rss: "compiled" or "interpreter"
   std::string dir;
   std::vector<std::string> models;
   std::vector<int> threads{1, 2};
@@ -67,14 +68,6 @@ long minorFaults() {
   rusage u{};
   getrusage(RUSAGE_SELF, &u);
   return u.ru_minflt;
-}
-
-/// Resident set size in MB.
-double rssMB() {
-  std::ifstream statm("/proc/self/statm");
-  long size = 0, resident = 0;
-  statm >> size >> resident;
-  return resident * (sysconf(_SC_PAGESIZE) / 1048576.0);
 }
 
 double median(std::vector<double> v) {
@@ -125,7 +118,6 @@ struct Side {
   std::vector<double> ms;
   long faults = 0;
   long timedCalls = 0;
-  double loadMB = 0; // RSS growth while loading and the first call
   std::string error;
 };
 
@@ -154,7 +146,6 @@ struct Result {
   double compiled, interp, frozen; // ms
   double faultsCompiled, faultsFrozen;
   double gbs = 0; // achieved by the compiled model (elementwise only)
-  double loadCompiledMB, loadInterpMB;
   std::string note;
 };
 
@@ -181,7 +172,7 @@ c10::IValue callCompiled(RunFn run, tsc_model_t *instance,
 }
 
 Result benchModel(const Options &o, const std::string &name, int threads) {
-  Result r{name, threads, 0, 0, 0, 0, 0, 0, 0, 0, ""};
+  Result r{name, threads, 0, 0, 0, 0, 0, 0, ""};
   std::string base = o.dir + "/" + name;
   c10::IValue loaded = tsc::loadTorchSave(base + ".inputs.pt");
   std::vector<c10::IValue> args = loaded.isTuple()
@@ -215,20 +206,16 @@ Result benchModel(const Options &o, const std::string &name, int threads) {
   sides[1].name = "interpreter";
   sides[2].name = "frozen";
 
-  double before = rssMB();
   tsc_model_t *instance = nullptr;
   if (load(&instance) != TSC_OK)
     throw std::runtime_error(tsc_last_error());
   sides[0].call = [&] { return callCompiled(run, instance, args); };
   c10::IValue first = sides[0].call();
-  sides[0].loadMB = rssMB() - before;
 
-  before = rssMB();
   torch::jit::Module module = torch::jit::load(base + ".pt");
   module.eval();
   sides[1].call = [&] { return module.forward(args); };
   sides[1].call();
-  sides[1].loadMB = rssMB() - before;
 
   torch::jit::Module frozen;
   try {
@@ -275,8 +262,6 @@ Result benchModel(const Options &o, const std::string &name, int threads) {
   r.faultsCompiled = double(sides[0].faults) / sides[0].timedCalls;
   r.faultsFrozen =
       sides[2].call ? double(sides[2].faults) / sides[2].timedCalls : 0;
-  r.loadCompiledMB = sides[0].loadMB;
-  r.loadInterpMB = sides[1].loadMB;
   if (isElementwise(name)) {
     double bytes = 0;
     for (const c10::IValue &a : args)
@@ -292,6 +277,39 @@ std::string fixed(double v, int digits) {
   std::ostringstream s;
   s << std::fixed << std::setprecision(digits) << v;
   return s.str();
+}
+
+/// --rss SIDE: in a process of its own, loads one model on one side only
+/// (the compiled object, or the interpreter on the archive), calls it 5
+/// times and prints the process's peak resident set in MB: what a loaded
+/// model costs, weights included.
+int peakRss(const Options &o, const std::string &name) {
+  std::string base = o.dir + "/" + name;
+  c10::IValue loaded = tsc::loadTorchSave(base + ".inputs.pt");
+  std::vector<c10::IValue> args = loaded.isTuple()
+                                      ? loaded.toTupleRef().elements().vec()
+                                      : std::vector<c10::IValue>{loaded};
+  if (o.rssSide == "compiled") {
+    void *lib = dlopen((base + ".so").c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (!lib)
+      throw std::runtime_error(dlerror());
+    auto run = reinterpret_cast<RunFn>(dlsym(lib, (name + "_run").c_str()));
+    auto load = reinterpret_cast<LoadFn>(dlsym(lib, (name + "_load").c_str()));
+    tsc_model_t *instance = nullptr;
+    if (!run || !load || load(&instance) != TSC_OK)
+      throw std::runtime_error("cannot load " + base + ".so");
+    for (int i = 0; i < 5; ++i)
+      callCompiled(run, instance, args);
+  } else {
+    torch::jit::Module module = torch::jit::load(base + ".pt");
+    module.eval();
+    for (int i = 0; i < 5; ++i)
+      module.forward(args);
+  }
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  std::cout << fixed(u.ru_maxrss / 1024.0, 1) << "\n";
+  return 0;
 }
 
 } // namespace
@@ -311,6 +329,10 @@ int main(int argc, char **argv) {
   app.add_option("--rounds", o.rounds, "Rounds of interleaved timing");
   app.add_option("--calls", o.calls, "Timed calls per side and round");
   app.add_option("--warmup", o.warmup, "Untimed calls per side first");
+  app.add_option("--rss", o.rssSide,
+                 "Only print the peak RSS (MB) of loading the one model "
+                 "given and calling it 5 times on this side")
+      ->check(CLI::IsMember({"compiled", "interpreter"}));
   CLI11_PARSE(app, argc, argv);
   auto split = [](const std::string &s) {
     std::vector<std::string> parts;
@@ -331,6 +353,14 @@ int main(int argc, char **argv) {
     return 1;
   }
   torch::NoGradGuard noGrad;
+  if (!o.rssSide.empty()) {
+    try {
+      return peakRss(o, o.models.front());
+    } catch (const std::exception &e) {
+      std::cerr << "tsc-bench: " << e.what() << "\n";
+      return 1;
+    }
+  }
 
   std::vector<Result> results;
   std::map<int, double> triad;
@@ -370,11 +400,5 @@ int main(int argc, char **argv) {
                 << fixed(100 * r.gbs / triad[r.threads], 0) << " %)";
     std::cout << " | " << r.note << " |\n";
   }
-  std::cout << "\n| model | RSS growth loading compiled (MB) | RSS growth "
-               "loading interpreter (MB) |\n|---|---|---|\n";
-  for (const Result &r : results)
-    if (r.threads == o.threads.front())
-      std::cout << "| " << r.model << " | " << fixed(r.loadCompiledMB, 1)
-                << " | " << fixed(r.loadInterpMB, 1) << " |\n";
   return 0;
 }

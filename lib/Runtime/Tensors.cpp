@@ -171,7 +171,15 @@ int32_t tsc_constant_tensor(void **cache, const void *data, int32_t dtype,
     auto *slot = reinterpret_cast<std::atomic<at::TensorImpl *> *>(cache);
     at::TensorImpl *impl = slot->load(std::memory_order_acquire);
     if (!impl) {
-      at::Tensor t = tensorFromData(data, dtype, ndim, sizes);
+      // The object's own bytes, wrapped without a copy: they live as long
+      // as the object is loaded, as the cache slot does.
+      at::ScalarType st;
+      TORCH_CHECK(toScalarType(dtype, st), "unknown dtype code ", dtype);
+      TORCH_CHECK(ndim >= 0 && (ndim == 0 || sizes), "invalid tensor rank");
+      TORCH_CHECK(data, "tensor data is null");
+      at::Tensor t =
+          at::from_blob(const_cast<void *>(data), at::IntArrayRef(sizes, ndim),
+                        at::TensorOptions().dtype(st));
       at::TensorImpl *made = t.unsafeReleaseTensorImpl();
       if (slot->compare_exchange_strong(impl, made,
                                         std::memory_order_acq_rel)) {

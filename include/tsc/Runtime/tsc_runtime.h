@@ -174,8 +174,9 @@ TSC_RUNTIME_API tsc_value_t *tsc_model_self(tsc_model_t *model);
 /* Frees the instance. NULL is ignored. */
 TSC_RUNTIME_API void tsc_model_free(tsc_model_t *model);
 
-/* A tensor constant embedded in the object: made once per process from
- * `data` (copied) and then shared; returns a new reference. */
+/* A tensor constant embedded in the object: made once per process by
+ * wrapping `data` (not copied: it must stay valid, and writable, while the
+ * object is loaded) and then shared; returns a new reference. */
 TSC_RUNTIME_API int32_t tsc_constant_tensor(void **cache, const void *data,
                                             int32_t dtype, int64_t ndim,
                                             const int64_t *sizes,

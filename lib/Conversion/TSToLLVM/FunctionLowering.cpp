@@ -452,7 +452,11 @@ MethodLowering::materializeConstant(Location loc, Attribute attr, Type type) {
     ArrayRef<int64_t> shape = shaped.getShape();
     std::string sizeBytes(reinterpret_cast<const char *>(shape.data()),
                           shape.size() * sizeof(int64_t));
-    Value data = lc.bytesPtr(b, loc, bytes, "tensor");
+    // Weights shared by every call are wrapped in place by the runtime:
+    // writable data, so that the tensor it makes may be written (as a
+    // frozen module's parameters may) without faulting; never copied.
+    Value data = lc.bytesPtr(b, loc, bytes, "tensor",
+                             /*writable=*/!options.freshTensorConstants);
     Value sizes = lc.bytesPtr(b, loc, sizeBytes, "sizes");
     if (options.freshTensorConstants)
       callChecked(loc, "tsc_tensor_from_data",

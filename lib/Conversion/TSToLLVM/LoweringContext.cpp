@@ -148,7 +148,7 @@ Value LoweringContext::stringPtr(OpBuilder &b, Location loc, StringRef s) {
 }
 
 Value LoweringContext::bytesPtr(OpBuilder &b, Location loc, StringRef bytes,
-                                StringRef prefix) {
+                                StringRef prefix, bool writable) {
   // Dense i8 elements rather than a string: the same bytes in the object,
   // but IR dumps can elide them (--mlir-elide-elementsattrs-if-larger).
   if (bytes.empty())
@@ -156,9 +156,13 @@ Value LoweringContext::bytesPtr(OpBuilder &b, Location loc, StringRef bytes,
   auto init = DenseElementsAttr::getFromRawBuffer(
       RankedTensorType::get({static_cast<int64_t>(bytes.size())}, i8Ty),
       ArrayRef<char>(bytes.data(), bytes.size()));
-  auto global = makeGlobal(loc, LLVM::LLVMArrayType::get(i8Ty, bytes.size()),
-                           /*isConstant=*/true, prefix, init,
-                           /*alignment=*/64);
+  // Attributes are uniqued: equal bytes (the same weight frozen into two
+  // methods) share one global.
+  LLVM::GlobalOp &global = byteArrays[{init, writable ? 1u : 0u}];
+  if (!global)
+    global = makeGlobal(loc, LLVM::LLVMArrayType::get(i8Ty, bytes.size()),
+                        /*isConstant=*/!writable, prefix, init,
+                        /*alignment=*/64);
   return LLVM::AddressOfOp::create(b, loc, global);
 }
 

@@ -37,9 +37,12 @@ public:
   /// Address of a NUL-terminated constant string (deduplicated).
   mlir::Value stringPtr(mlir::OpBuilder &b, mlir::Location loc,
                         llvm::StringRef s);
-  /// Address of a constant byte array (read-only, 64-byte aligned).
+  /// Address of a constant byte array (64-byte aligned): read-only, or in
+  /// the writable data section with `writable` (pages shared with the file
+  /// until written, so that the runtime can wrap them without a copy).
   mlir::Value bytesPtr(mlir::OpBuilder &b, mlir::Location loc,
-                       llvm::StringRef bytes, llvm::StringRef prefix);
+                       llvm::StringRef bytes, llvm::StringRef prefix,
+                       bool writable = false);
   /// Address of a new zero-initialized pointer-sized global, private to one
   /// call site, that the runtime fills on first use.
   mlir::Value newCacheSlot(mlir::OpBuilder &b, mlir::Location loc);
@@ -67,6 +70,8 @@ private:
                                   bool isConstant, llvm::StringRef prefix,
                                   mlir::Attribute init, uint64_t alignment);
   llvm::StringMap<mlir::LLVM::GlobalOp> strings;
+  llvm::DenseMap<std::pair<mlir::Attribute, unsigned>, mlir::LLVM::GlobalOp>
+      byteArrays;
   unsigned nextGlobal = 0;
   std::optional<llvm::DenseMap<mlir::Type, llvm::SmallVector<ClassAttribute>>>
       classes;
