@@ -54,6 +54,11 @@ c10::TypePtr parseType(const std::string &spelling);
 /// tag (cheap), the others by IValue::type() subtyping.
 bool isValueOf(const c10::IValue &iv, const c10::Type &type);
 
+/// Brackets compiled code on this thread (frames do): tensors allocated in
+/// between come from the runtime's caching allocator (Allocator.cpp).
+void enterCompiledCode();
+void exitCompiledCode();
+
 /// Records `message` as this thread's last error and returns `code`.
 int32_t fail(int32_t code, std::string message);
 

@@ -73,6 +73,7 @@ int32_t tsc_value_copy(tsc_value_t *value, tsc_value_t **out) {
 }
 
 void *tsc_frame_enter(void) {
+  enterCompiledCode();
   auto *frame = new Frame();
   frame->parent = currentFrame;
   currentFrame = frame;
@@ -99,6 +100,7 @@ void tsc_frame_exit(void *token, int32_t status, tsc_value_t *const *keep,
   c10::GradMode::set_enabled(frame->gradEnabled);
   currentFrame = frame->parent;
   delete frame;
+  exitCompiledCode();
 }
 
 int32_t tsc_value_make_none(tsc_value_t **out) {

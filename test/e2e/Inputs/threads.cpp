@@ -1,6 +1,8 @@
-// Calls one compiled model (the docs' foo(len): a loop and an if) from 8
-// threads at once and compares every result with the serial one.
-#include "foo.h"
+// Calls one compiled model (threads_model.py: a loop and an if on 128 KiB
+// tensors) from 8 threads at once and compares every result with the
+// serial one. Results are freed on the thread that checks them, blocks of
+// the runtime's caching allocator go back from every thread.
+#include "pool.h"
 
 #include <ATen/ATen.h>
 
@@ -11,9 +13,9 @@
 
 static tsc_model_t *model = nullptr;
 
-static at::Tensor callFoo(int64_t len) {
+static at::Tensor callWork(int64_t len) {
   tsc_value_t *out = nullptr;
-  if (foo_foo(model, len, &out) != TSC_OK)
+  if (pool_work(model, len, &out) != TSC_OK)
     throw std::runtime_error(tsc_last_error());
   c10::IValue v;
   tsc_value_to_ivalue(out, &v);
@@ -23,11 +25,11 @@ static at::Tensor callFoo(int64_t len) {
 
 int main() {
   constexpr int kThreads = 8, kCalls = 1000, kLens = 25;
-  if (foo_load(&model) != TSC_OK)
+  if (pool_load(&model) != TSC_OK)
     return 1;
   std::vector<at::Tensor> serial;
   for (int64_t len = 0; len < kLens; ++len)
-    serial.push_back(callFoo(len));
+    serial.push_back(callWork(len));
   std::atomic<int> mismatches{0}, failures{0};
   std::vector<std::thread> threads;
   for (int t = 0; t < kThreads; ++t)
@@ -35,7 +37,7 @@ int main() {
       for (int i = 0; i < kCalls; ++i) {
         int64_t len = (i * 7 + t) % kLens;
         try {
-          if (!callFoo(len).equal(serial[len]))
+          if (!callWork(len).equal(serial[len]))
             ++mismatches;
         } catch (const std::exception &) {
           ++failures;
@@ -46,6 +48,6 @@ int main() {
     th.join();
   std::cout << kThreads << " threads x " << kCalls << " calls: " << mismatches
             << " mismatches, " << failures << " failures\n";
-  foo_free(model);
+  pool_free(model);
   return mismatches || failures ? 1 : 0;
 }

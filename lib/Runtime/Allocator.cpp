@@ -1,0 +1,135 @@
+//===- Allocator.cpp - a caching CPU allocator for compiled code ----------===//
+//
+// LibTorch 1.13's CPU allocator hands every buffer back to glibc, which
+// returns large ones to the kernel: each call of a model then faults its
+// intermediate tensors' pages in again. While a thread runs compiled code
+// (inside a runtime frame), this allocator serves buffers of 64 KiB and more
+// from per-size free lists instead, so that steady-state calls reuse the
+// same memory; freed buffers go back to their list, from any thread. Other
+// allocations, and all allocations outside compiled code (the interpreter
+// in the same process, say), go to LibTorch's allocator unchanged.
+//
+//===----------------------------------------------------------------------===//
+
+#include "RuntimeInternal.h"
+
+#include <c10/core/Allocator.h>
+#include <c10/core/CPUAllocator.h>
+
+#include <cstdlib>
+#include <mutex>
+#include <unordered_map>
+#include <vector>
+
+namespace {
+
+constexpr size_t kMinCached = 64 << 10;
+constexpr size_t kMaxCachedTotal = size_t(2) << 30; // idle bytes kept at most
+constexpr size_t kAlignment = 64;                   // as c10's allocator
+
+thread_local int compiledDepth = 0;
+
+/// Rounds up to a size class: four classes per power of two, so that a
+/// buffer wastes less than a quarter of its size.
+size_t sizeClass(size_t n) {
+  size_t p = 1;
+  while (p < n)
+    p <<= 1;
+  size_t step = std::max<size_t>(p / 8, kAlignment);
+  return (n + step - 1) / step * step;
+}
+
+class CachingAllocator final : public c10::Allocator {
+public:
+  explicit CachingAllocator(c10::Allocator *fallback) : fallback(fallback) {}
+
+  c10::DataPtr allocate(size_t n) const override {
+    if (compiledDepth == 0 || n < kMinCached)
+      return fallback->allocate(n);
+    size_t cls = sizeClass(n);
+    void *block = nullptr;
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      auto it = free.find(cls);
+      if (it != free.end() && !it->second.empty()) {
+        block = it->second.back();
+        it->second.pop_back();
+        idleBytes -= cls;
+      }
+    }
+    if (!block) {
+      block = std::aligned_alloc(kAlignment, cls);
+      TORCH_CHECK(block, "tsc runtime: out of memory allocating ", n, " bytes");
+    }
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      live[block] = cls;
+    }
+    // Data and context are the block (what raw_allocate requires).
+    return {block, block, &CachingAllocator::release, c10::Device(c10::kCPU)};
+  }
+
+  // raw_allocate/raw_deallocate users (some kernels' workspaces) get the
+  // same blocks; release tells cached blocks from the fallback's.
+  c10::DeleterFnPtr raw_deleter() const override {
+    return &CachingAllocator::release;
+  }
+
+  static CachingAllocator *instance;
+
+private:
+  static void release(void *block) {
+    CachingAllocator &self = *instance;
+    bool cached = false, ours = false;
+    {
+      std::lock_guard<std::mutex> lock(self.mutex);
+      auto it = self.live.find(block);
+      if (it != self.live.end()) {
+        ours = true;
+        size_t cls = it->second;
+        self.live.erase(it);
+        if (self.idleBytes + cls <= kMaxCachedTotal) {
+          self.free[cls].push_back(block);
+          self.idleBytes += cls;
+          cached = true;
+        }
+      }
+    }
+    if (cached)
+      return;
+    if (ours)
+      std::free(block);
+    else
+      self.fallback->raw_deleter()(block);
+  }
+
+  c10::Allocator *fallback;
+  mutable std::mutex mutex;
+  mutable std::unordered_map<size_t, std::vector<void *>> free;
+  mutable std::unordered_map<void *, size_t> live;
+  mutable size_t idleBytes = 0;
+};
+
+CachingAllocator *CachingAllocator::instance = nullptr;
+
+} // namespace
+
+namespace tsc::runtime {
+
+void enterCompiledCode() {
+  // Installed once, on the first compiled call: c10 asks the registered
+  // CPU allocator for every tensor; it passes through outside compiled
+  // code. Never deleted: tensors it made may outlive everything else.
+  static bool installed = [] {
+    CachingAllocator::instance =
+        new CachingAllocator(c10::GetDefaultCPUAllocator());
+    c10::SetCPUAllocator(CachingAllocator::instance, /*priority=*/1);
+    return true;
+  }();
+  (void)installed;
+  ++compiledDepth;
+}
+
+void exitCompiledCode() { --compiledDepth; }
+
+} // namespace tsc::runtime
