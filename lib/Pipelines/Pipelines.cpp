@@ -18,6 +18,14 @@ namespace tsc {
 
 void buildTSOptimizationPipeline(OpPassManager &pm,
                                  const PipelineOptions &options) {
+  // What the user states about the arguments holds at every level: it is
+  // part of the compiled interface (checked at entry).
+  if (!options.inputShapes.empty()) {
+    RefineArgumentsOptions refine;
+    refine.shapes.assign(options.inputShapes.begin(),
+                         options.inputShapes.end());
+    pm.addPass(createRefineArguments(refine));
+  }
   // -O0 optimizes nothing: methods read their module's attributes at run
   // time, from the object graph each loaded instance builds.
   if (options.optLevel == 0)

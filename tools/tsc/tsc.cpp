@@ -57,6 +57,7 @@ struct DriverOptions {
   bool printIRBeforeAll = false;
   bool printIRAfterAll = false;
   bool timing = false;
+  std::vector<std::string> inputShapes;
 };
 
 void error(const llvm::Twine &message) {
@@ -264,7 +265,7 @@ int run(const DriverOptions &opts, const char *argv0) {
     if (opts.timing)
       pm.enableTiming();
   };
-  tsc::PipelineOptions pipelineOptions{opts.optLevel, name};
+  tsc::PipelineOptions pipelineOptions{opts.optLevel, name, opts.inputShapes};
   PassManager optimize(&context);
   tsc::buildTSOptimizationPipeline(optimize, pipelineOptions);
   instrument(optimize);
@@ -388,6 +389,12 @@ int main(int argc, char **argv) {
                  "Prefix of the exported symbols and the header's name (a C "
                  "identifier); default: the output's stem")
       ->group("Output");
+  app.add_option("--input-shape", opts.inputShapes,
+                 "NAME=DIMS[:DTYPE], e.g. x=1x3x224x224:f32 ('?' for an "
+                 "open size): refines every method argument NAME; calls "
+                 "are checked against it (repeatable)")
+      ->allow_extra_args(false)
+      ->group("Code generation");
   app.add_option("-O", opts.optLevel, "Optimization level 0-3 (default 2)")
       ->check(CLI::Range(0, 3))
       ->group("Code generation");

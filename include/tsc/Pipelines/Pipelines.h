@@ -5,6 +5,7 @@
 #include "mlir/Pass/PassManager.h"
 
 #include <string>
+#include <vector>
 
 namespace tsc {
 
@@ -13,6 +14,8 @@ struct PipelineOptions {
   unsigned optLevel = 2;
   /// Prefix of the exported symbols.
   std::string modelName = "model";
+  /// Stated argument refinements, NAME=DIMS[:DTYPE] (-tsc-refine-arguments).
+  std::vector<std::string> inputShapes;
 };
 
 /// Optimizations on the ts dialect.

@@ -80,4 +80,24 @@ def FoldBatchNorm : Pass<"tsc-fold-batch-norm"> {
   }];
 }
 
+def RefineArguments : Pass<"tsc-refine-arguments", "::mlir::ModuleOp"> {
+  let summary = "Gives tensor arguments the sizes and dtype the user states";
+  let description = [{
+    Each `shapes` entry `NAME=DIMS[:DTYPE]` (what `tsc --input-shape`
+    passes) refines every method argument called NAME, a tensor, to
+    `!ts.tensor<[DIMS], DTYPE>`: DIMS are sizes joined by `x` (`?` for a
+    size left open, `scalar` for a 0-d tensor), DTYPE a builtin type as the
+    dialect spells it (`f32`, `si64`, `i1`, …) or as torch does (`float32`,
+    `int64`, `bool`, …). The compiled entry points then check callers'
+    tensors against it (a wrong size or dtype is an argument error naming
+    the argument), and the signature and header state it. A stated
+    refinement that contradicts one the archive has (a traced model's) is
+    an error, as is a name no method has.
+  }];
+  let options = [
+    ListOption<"shapes", "shapes", "std::string",
+               "NAME=DIMS[:DTYPE] per refined argument">,
+  ];
+}
+
 #endif // TSC_DIALECT_TS_TRANSFORMS_PASSES
