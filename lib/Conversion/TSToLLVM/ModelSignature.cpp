@@ -55,8 +55,13 @@ FailureOr<SmallVector<MethodSignature>> collectMethods(ModuleOp module) {
 }
 
 bool takesSelf(func::FuncOp func) {
-  return !func.isExternal() && func.getNumArguments() > 0 &&
-         isa<ts::ClassType>(func.getArgument(0).getType());
+  if (func.isExternal() || func.getNumArguments() == 0 ||
+      !isa<ts::ClassType>(func.getArgument(0).getType()))
+    return false;
+  // A function of the source whose first argument is an object of a user
+  // class is not a method of the module.
+  auto name = func.getArgAttrOfType<StringAttr>(0, "ts.name");
+  return !name || name.getValue() == "self";
 }
 
 bool isStateful(ArrayRef<MethodSignature> methods) {

@@ -50,7 +50,7 @@ mlir::FailureOr<llvm::SmallVector<MethodSignature>>
 collectMethods(mlir::ModuleOp module);
 
 /// Whether `func` is a method of the module object: its first argument is
-/// `self`, of a class type.
+/// `self` (so named, or unnamed), of a class type.
 bool takesSelf(mlir::func::FuncOp func);
 
 /// Whether any method keeps module state, so that each loaded instance has
