@@ -18,15 +18,14 @@
 //===----------------------------------------------------------------------===//
 
 #include "Compare.h"
+#include "CompiledModel.h"
 #include "PickleCompat.h"
 #include "tsc/Runtime/tsc_runtime.h"
 
 #include <ATen/Parallel.h>
-#include <torch/csrc/jit/frontend/script_type_parser.h>
 #include <torch/script.h>
 
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -38,15 +37,8 @@
 #include <sstream>
 #include <sys/resource.h>
 #include <thread>
-#include <unistd.h>
 
 namespace {
-
-using RunFn = int32_t (*)(tsc_model_t *, const char *, tsc_value_t *const *,
-                          int64_t, tsc_value_t **);
-using LoadFn = int32_t (*)(tsc_model_t **);
-using FreeFn = void (*)(tsc_model_t *);
-using SignatureFn = const char *(*)();
 
 struct Options {
   std::string rssSide; // --rss: "compiled" or "interpreter"
@@ -149,67 +141,19 @@ struct Result {
   std::string note;
 };
 
-c10::IValue callCompiled(RunFn run, tsc_model_t *instance,
-                         const std::vector<c10::IValue> &args) {
-  std::vector<tsc_value_t *> handles;
-  for (const c10::IValue &a : args) {
-    tsc_value_t *h = nullptr;
-    if (tsc_value_from_ivalue(&a, &h) != TSC_OK)
-      throw std::runtime_error(tsc_last_error());
-    handles.push_back(h);
-  }
-  tsc_value_t *result = nullptr;
-  int32_t status = run(instance, "forward", handles.data(),
-                       static_cast<int64_t>(handles.size()), &result);
-  for (tsc_value_t *h : handles)
-    tsc_value_release(h);
-  if (status != TSC_OK)
-    throw std::runtime_error(tsc_last_error());
-  c10::IValue out;
-  tsc_value_to_ivalue(result, &out);
-  tsc_value_release(result);
-  return out;
-}
-
 Result benchModel(const Options &o, const std::string &name, int threads) {
   Result r{name, threads, 0, 0, 0, 0, 0, 0, ""};
   std::string base = o.dir + "/" + name;
-  c10::IValue loaded = tsc::loadTorchSave(base + ".inputs.pt");
-  std::vector<c10::IValue> args = loaded.isTuple()
-                                      ? loaded.toTupleRef().elements().vec()
-                                      : std::vector<c10::IValue>{loaded};
-
-  void *lib = dlopen((base + ".so").c_str(), RTLD_NOW | RTLD_LOCAL);
-  if (!lib)
-    throw std::runtime_error(std::string("cannot load ") + base +
-                             ".so: " + dlerror());
-  auto sym = [&](const char *suffix) {
-    void *p = dlsym(lib, (name + suffix).c_str());
-    if (!p)
-      throw std::runtime_error(name + suffix + " not found in " + base + ".so");
-    return p;
-  };
-  auto run = reinterpret_cast<RunFn>(sym("_run"));
-  auto load = reinterpret_cast<LoadFn>(sym("_load"));
-  auto free = reinterpret_cast<FreeFn>(sym("_free"));
-  auto signature = reinterpret_cast<SignatureFn>(sym("_signature"));
-  nlohmann::json sig = nlohmann::json::parse(signature());
-  for (const auto &m : sig["methods"])
-    if (m["name"] == "forward")
-      for (size_t i = 0; i < args.size() && i < m["args"].size(); ++i)
-        args[i] =
-            tsc::retype(args[i], torch::jit::ScriptTypeParser().parseType(
-                                     m["args"][i]["type"].get<std::string>()));
+  std::vector<c10::IValue> args = tsc::loadArguments(base + ".inputs.pt");
+  tsc::CompiledModel compiled(base + ".so", name);
+  compiled.retypeArguments("forward", args);
 
   std::vector<Side> sides(3);
   sides[0].name = "compiled";
   sides[1].name = "interpreter";
   sides[2].name = "frozen";
 
-  tsc_model_t *instance = nullptr;
-  if (load(&instance) != TSC_OK)
-    throw std::runtime_error(tsc_last_error());
-  sides[0].call = [&] { return callCompiled(run, instance, args); };
+  sides[0].call = [&] { return compiled.call("forward", args); };
   c10::IValue first = sides[0].call();
 
   torch::jit::Module module = torch::jit::load(base + ".pt");
@@ -269,7 +213,6 @@ Result benchModel(const Options &o, const std::string &name, int threads) {
     bytes += tensorBytes(first);
     r.gbs = bytes / (r.compiled * 1e6);
   }
-  free(instance);
   return r;
 }
 
@@ -285,21 +228,12 @@ std::string fixed(double v, int digits) {
 /// model costs, weights included.
 int peakRss(const Options &o, const std::string &name) {
   std::string base = o.dir + "/" + name;
-  c10::IValue loaded = tsc::loadTorchSave(base + ".inputs.pt");
-  std::vector<c10::IValue> args = loaded.isTuple()
-                                      ? loaded.toTupleRef().elements().vec()
-                                      : std::vector<c10::IValue>{loaded};
+  std::vector<c10::IValue> args = tsc::loadArguments(base + ".inputs.pt");
   if (o.rssSide == "compiled") {
-    void *lib = dlopen((base + ".so").c_str(), RTLD_NOW | RTLD_LOCAL);
-    if (!lib)
-      throw std::runtime_error(dlerror());
-    auto run = reinterpret_cast<RunFn>(dlsym(lib, (name + "_run").c_str()));
-    auto load = reinterpret_cast<LoadFn>(dlsym(lib, (name + "_load").c_str()));
-    tsc_model_t *instance = nullptr;
-    if (!run || !load || load(&instance) != TSC_OK)
-      throw std::runtime_error("cannot load " + base + ".so");
+    tsc::CompiledModel compiled(base + ".so", name);
+    compiled.retypeArguments("forward", args);
     for (int i = 0; i < 5; ++i)
-      callCompiled(run, instance, args);
+      compiled.call("forward", args);
   } else {
     torch::jit::Module module = torch::jit::load(base + ".pt");
     module.eval();

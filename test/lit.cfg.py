@@ -35,10 +35,11 @@ else:
                     "leak checking")
 config.substitutions.append(("%run", run_prefix))
 config.substitutions.append(("%lsan_library", lsan))
-# tsc-run at the start of a RUN line, or after `not` or a pipe.
+# The tool tsc-run wherever a RUN line names it (not a path or file name
+# that contains the word).
 config.substitutions.append(
-    (r"(?:(?<=^)|(?<=\| )|(?<=not ))tsc-run ",
-     "%s %s " % (run_prefix, os.path.join(config.tsc_tools_dir, "tsc-run"))))
+    (r"(?<![\w/.-])tsc-run(?= )",
+     "%s %s" % (run_prefix, os.path.join(config.tsc_tools_dir, "tsc-run"))))
 
 # Fixture scripts run with Debian's Python, which has torch.
 config.substitutions.append(("%torch_python", config.torch_python))

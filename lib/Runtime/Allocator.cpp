@@ -55,13 +55,13 @@ public:
         block = it->second.back();
         it->second.pop_back();
         idleBytes -= cls;
+        live[block] = cls;
       }
     }
     if (!block) {
+      // A new block: allocated outside the lock, registered after.
       block = std::aligned_alloc(kAlignment, cls);
       TORCH_CHECK(block, "tsc runtime: out of memory allocating ", n, " bytes");
-    }
-    {
       std::lock_guard<std::mutex> lock(mutex);
       live[block] = cls;
     }

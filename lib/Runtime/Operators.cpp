@@ -18,13 +18,18 @@ struct ResolvedOp {
 };
 
 /// The type a call site names, parsed on its first call and kept in the
-/// site's cache slot for the life of the process.
-const c10::TypePtr &callSiteType(void **cache, const char *spelling) {
+/// site's cache slot for the life of the process. With `orAny`, a type
+/// that does not parse (one naming a class of the model) is Any; else it
+/// is an error.
+const c10::TypePtr &callSiteType(void **cache, const char *spelling,
+                                 bool orAny = false) {
   struct Parsed {
     c10::TypePtr type;
   };
   Parsed *p = loadOrInit<Parsed>(cache, [&] {
     c10::TypePtr t = parseType(spelling);
+    if (!t && orAny)
+      t = c10::AnyType::get();
     TORCH_CHECK(t, "cannot parse the type '", spelling, "'");
     return new Parsed{t};
   });
@@ -113,14 +118,8 @@ int32_t tsc_future_completed(void **cache, const char *type, tsc_value_t *value,
     // A class type does not parse without the model's classes; the
     // future's element type only matters to type tests, and an object
     // carries its own class.
-    struct Parsed {
-      c10::TypePtr type;
-    };
-    Parsed *p = loadOrInit<Parsed>(cache, [&] {
-      c10::TypePtr t = parseType(type);
-      return new Parsed{t ? t : c10::AnyType::get()};
-    });
-    auto future = c10::make_intrusive<c10::ivalue::Future>(p->type);
+    auto future = c10::make_intrusive<c10::ivalue::Future>(
+        callSiteType(cache, type, /*orAny=*/true));
     future->markCompleted(value->ivalue);
     *out = newValue(c10::IValue(std::move(future)));
     return TSC_OK;

@@ -347,4 +347,11 @@ c10::IValue loadTorchSave(const std::string &path) {
   return unpickler.parse_ivalue();
 }
 
+std::vector<c10::IValue> loadArguments(const std::string &path) {
+  c10::IValue loaded = loadTorchSave(path);
+  if (loaded.isTuple())
+    return loaded.toTupleRef().elements().vec();
+  return {loaded};
+}
+
 } // namespace tsc

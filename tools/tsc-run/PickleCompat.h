@@ -5,6 +5,7 @@
 #include <ATen/core/ivalue.h>
 
 #include <string>
+#include <vector>
 
 namespace tsc {
 
@@ -16,6 +17,10 @@ std::string makePickleReadable(const std::string &pickle);
 
 /// Loads what Python's torch.save wrote to `path`.
 c10::IValue loadTorchSave(const std::string &path);
+
+/// A method's arguments as `torch.save(args_tuple, path)` wrote them (a
+/// value that is not a tuple is the one argument).
+std::vector<c10::IValue> loadArguments(const std::string &path);
 
 } // namespace tsc
 

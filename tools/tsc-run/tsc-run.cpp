@@ -14,42 +14,25 @@
 //===----------------------------------------------------------------------===//
 
 #include "Compare.h"
+#include "CompiledModel.h"
 #include "PickleCompat.h"
 #include "tsc/Runtime/tsc_runtime.h"
 
-#include <torch/csrc/jit/frontend/script_type_parser.h>
 #include <torch/csrc/jit/serialization/import.h>
 #include <torch/csrc/jit/serialization/pickle.h>
 #include <torch/jit.h>
 
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <chrono>
 #include <dlfcn.h>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <sstream>
 
 namespace {
-
-using RunFn = int32_t (*)(tsc_model_t *, const char *, tsc_value_t *const *,
-                          int64_t, tsc_value_t **);
-using LoadFn = int32_t (*)(tsc_model_t **);
-using FreeFn = void (*)(tsc_model_t *);
-using SignatureFn = const char *(*)();
-
-/// The compiled model's boxed entry point, bound to one loaded instance.
-struct Compiled {
-  RunFn run = nullptr;
-  FreeFn free = nullptr;
-  tsc_model_t *instance = nullptr;
-  ~Compiled() {
-    if (free)
-      free(instance);
-  }
-};
 
 struct Options {
   std::string model;
@@ -80,29 +63,6 @@ std::string nameFromPath(const std::string &path) {
   if (base.empty() || isdigit(static_cast<unsigned char>(base[0])))
     base = "m_" + base;
   return base;
-}
-
-/// One call of the compiled method; throws with the runtime's message.
-c10::IValue callCompiled(const Compiled &model, const std::string &method,
-                         const std::vector<c10::IValue> &args) {
-  std::vector<tsc_value_t *> handles;
-  for (const c10::IValue &a : args) {
-    tsc_value_t *h = nullptr;
-    if (tsc_value_from_ivalue(&a, &h) != TSC_OK)
-      throw std::runtime_error(tsc_last_error());
-    handles.push_back(h);
-  }
-  tsc_value_t *result = nullptr;
-  int32_t status = model.run(model.instance, method.c_str(), handles.data(),
-                             static_cast<int64_t>(handles.size()), &result);
-  for (tsc_value_t *h : handles)
-    tsc_value_release(h);
-  if (status != TSC_OK)
-    throw std::runtime_error(tsc_last_error());
-  c10::IValue out;
-  tsc_value_to_ivalue(result, &out);
-  tsc_value_release(result);
-  return out;
 }
 
 /// While alive, LeakSanitizer (when the test suite preloads it) ignores
@@ -156,61 +116,26 @@ template <typename Fn> double timeMs(Fn &&fn) {
 }
 
 int runTool(const Options &o) {
-  // dlopen searches the library path for a bare file name; the user meant
-  // the file.
-  std::string path =
-      o.model.find('/') == std::string::npos ? "./" + o.model : o.model;
-  void *lib = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
-  if (!lib)
-    return fail(std::string("cannot load '") + o.model + "': " + dlerror());
   std::string name = o.name.empty() ? nameFromPath(o.model) : o.name;
-  Compiled compiled;
-  compiled.run = reinterpret_cast<RunFn>(dlsym(lib, (name + "_run").c_str()));
-  auto load = reinterpret_cast<LoadFn>(dlsym(lib, (name + "_load").c_str()));
-  auto free = reinterpret_cast<FreeFn>(dlsym(lib, (name + "_free").c_str()));
-  auto signature =
-      reinterpret_cast<SignatureFn>(dlsym(lib, (name + "_signature").c_str()));
-  if (!compiled.run || !load || !free || !signature)
-    return fail("'" + o.model + "' has no symbols " + name + "_load/" + name +
-                "_run/" + name +
-                "_signature: not compiled by tsc, or compiled with another "
-                "--name (pass it with --name)");
-  if (load(&compiled.instance) != TSC_OK)
-    return fail(std::string("cannot load the model: ") + tsc_last_error());
-  compiled.free = free;
-
-  nlohmann::json sig = nlohmann::json::parse(signature());
-  const nlohmann::json *methodSig = nullptr;
-  for (const auto &m : sig["methods"])
-    if (m["name"] == o.method)
-      methodSig = &m;
-  if (!methodSig)
+  std::unique_ptr<tsc::CompiledModel> compiled;
+  try {
+    compiled = std::make_unique<tsc::CompiledModel>(o.model, name);
+  } catch (const std::exception &e) {
+    return fail(e.what());
+  }
+  if (!compiled->hasMethod(o.method))
     return fail("the model has no method '" + o.method + "'");
 
-  c10::IValue loaded;
+  std::vector<c10::IValue> args;
   try {
-    loaded = tsc::loadTorchSave(o.inputs);
+    args = tsc::loadArguments(o.inputs);
   } catch (const c10::Error &e) {
     return fail("cannot read inputs '" + o.inputs +
                 "': " + e.what_without_backtrace());
   } catch (const std::exception &e) {
     return fail("cannot read inputs '" + o.inputs + "': " + e.what());
   }
-  std::vector<c10::IValue> args;
-  if (loaded.isTuple())
-    args = loaded.toTupleRef().elements().vec();
-  else
-    args.push_back(loaded);
-  const auto &argSigs = (*methodSig)["args"];
-  for (size_t i = 0; i < args.size() && i < argSigs.size(); ++i) {
-    c10::TypePtr type;
-    try {
-      type = torch::jit::ScriptTypeParser().parseType(
-          argSigs[i]["type"].get<std::string>());
-    } catch (const std::exception &) {
-    }
-    args[i] = tsc::retype(args[i], type);
-  }
+  compiled->retypeArguments(o.method, args);
 
   std::function<c10::IValue(const std::vector<c10::IValue> &)> reference;
   if (!o.compare.empty()) {
@@ -236,7 +161,7 @@ int runTool(const Options &o) {
         refArgs.push_back(a.deepcopy());
     c10::IValue result;
     try {
-      result = callCompiled(compiled, o.method, args);
+      result = compiled->call(o.method, args);
     } catch (const std::exception &e) {
       return fail(o.method + "() failed: " + e.what());
     }
@@ -292,8 +217,7 @@ int runTool(const Options &o) {
     std::vector<double> compiledMs, interp;
     try {
       for (int i = 0; i < o.repeat; ++i) {
-        compiledMs.push_back(
-            timeMs([&] { callCompiled(compiled, o.method, args); }));
+        compiledMs.push_back(timeMs([&] { compiled->call(o.method, args); }));
         if (reference)
           interp.push_back(timeMs([&] { reference(args); }));
       }
@@ -330,7 +254,7 @@ int main(int argc, char **argv) {
   app.add_option("--calls", o.calls,
                  "Call the method this many times on one loaded instance "
                  "(default 1); with --compare, each result is compared")
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(1, 1000000));
   app.add_option("--repeat", o.repeat, "Time this many calls (median)")
       ->check(CLI::NonNegativeNumber);
   app.add_option("--rtol", o.tol.rtol, "Relative tolerance (default 1e-5)");

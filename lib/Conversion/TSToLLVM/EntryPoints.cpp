@@ -186,6 +186,19 @@ public:
   }
 };
 
+/// A new function at the end of the module (exported unless `linkage`
+/// says otherwise).
+LLVM::LLVMFuncOp addFunction(LoweringContext &lc, Location loc,
+                             const Twine &name, Type result,
+                             ArrayRef<Type> params,
+                             LLVM::Linkage linkage = LLVM::Linkage::External) {
+  OpBuilder top(lc.ctx);
+  top.setInsertionPointToEnd(lc.module.getBody());
+  return LLVM::LLVMFuncOp::create(top, loc, name.str(),
+                                  LLVM::LLVMFunctionType::get(result, params),
+                                  linkage);
+}
+
 Type abiType(LoweringContext &lc, Type tsType) {
   switch (getCValueKind(tsType)) {
   case CValueKind::Int:
@@ -208,11 +221,8 @@ void emitTypedEntry(LoweringContext &lc, StringRef model,
     params.push_back(abiType(lc, a.type));
   for (size_t i = 0; i < m.outputs.size(); ++i)
     params.push_back(lc.ptrTy);
-  OpBuilder top(lc.ctx);
-  top.setInsertionPointToEnd(lc.module.getBody());
-  auto fn = LLVM::LLVMFuncOp::create(
-      top, m.func->getLoc(), (model + "_" + m.name).str(),
-      LLVM::LLVMFunctionType::get(lc.i32Ty, params));
+  auto fn =
+      addFunction(lc, m.func->getLoc(), model + "_" + m.name, lc.i32Ty, params);
   EntryBuilder e(lc, fn);
   unsigned nargs = m.args.size() + 1;
   e.requireNonNull(e.arg(0), m.name + "(): the model instance is null");
@@ -261,13 +271,9 @@ void emitTypedEntry(LoweringContext &lc, StringRef model,
 LLVM::LLVMFuncOp emitBoxedEntry(LoweringContext &lc, StringRef model,
                                 const MethodSignature &m,
                                 LLVM::LLVMFuncOp impl) {
-  OpBuilder top(lc.ctx);
-  top.setInsertionPointToEnd(lc.module.getBody());
-  auto fn = LLVM::LLVMFuncOp::create(
-      top, m.func->getLoc(), (model + "_" + m.name + "_boxed").str(),
-      LLVM::LLVMFunctionType::get(lc.i32Ty,
-                                  {lc.ptrTy, lc.ptrTy, lc.i64Ty, lc.ptrTy}),
-      LLVM::Linkage::Internal);
+  auto fn = addFunction(lc, m.func->getLoc(), model + "_" + m.name + "_boxed",
+                        lc.i32Ty, {lc.ptrTy, lc.ptrTy, lc.i64Ty, lc.ptrTy},
+                        LLVM::Linkage::Internal);
   EntryBuilder e(lc, fn);
   OpBuilder &b = e.b;
   Location loc = e.loc;
@@ -321,12 +327,8 @@ LLVM::LLVMFuncOp emitBoxedEntry(LoweringContext &lc, StringRef model,
 void emitRun(LoweringContext &lc, StringRef model,
              ArrayRef<MethodSignature> methods,
              ArrayRef<LLVM::LLVMFuncOp> boxed) {
-  OpBuilder top(lc.ctx);
-  top.setInsertionPointToEnd(lc.module.getBody());
-  auto fn = LLVM::LLVMFuncOp::create(
-      top, lc.module.getLoc(), (model + "_run").str(),
-      LLVM::LLVMFunctionType::get(
-          lc.i32Ty, {lc.ptrTy, lc.ptrTy, lc.ptrTy, lc.i64Ty, lc.ptrTy}));
+  auto fn = addFunction(lc, lc.module.getLoc(), model + "_run", lc.i32Ty,
+                        {lc.ptrTy, lc.ptrTy, lc.ptrTy, lc.i64Ty, lc.ptrTy});
   EntryBuilder e(lc, fn);
   OpBuilder &b = e.b;
   Location loc = e.loc;
@@ -357,11 +359,8 @@ void emitRun(LoweringContext &lc, StringRef model,
 /// int32_t <model>_load(tsc_model_t **out): a new instance, with its own
 /// copy of the module state that `loader` builds (if any).
 void emitLoad(LoweringContext &lc, StringRef model, LLVM::LLVMFuncOp loader) {
-  OpBuilder top(lc.ctx);
-  top.setInsertionPointToEnd(lc.module.getBody());
-  auto fn = LLVM::LLVMFuncOp::create(
-      top, lc.module.getLoc(), (model + "_load").str(),
-      LLVM::LLVMFunctionType::get(lc.i32Ty, {lc.ptrTy}));
+  auto fn = addFunction(lc, lc.module.getLoc(), model + "_load", lc.i32Ty,
+                        {lc.ptrTy});
   EntryBuilder e(lc, fn);
   e.requireNonNull(e.arg(0), "load(): output pointer is null");
   e.enterFrame();
@@ -373,11 +372,8 @@ void emitLoad(LoweringContext &lc, StringRef model, LLVM::LLVMFuncOp loader) {
 
 /// void <model>_free(tsc_model_t *model)
 void emitFree(LoweringContext &lc, StringRef model) {
-  OpBuilder top(lc.ctx);
-  top.setInsertionPointToEnd(lc.module.getBody());
-  auto fn = LLVM::LLVMFuncOp::create(
-      top, lc.module.getLoc(), (model + "_free").str(),
-      LLVM::LLVMFunctionType::get(lc.voidTy, {lc.ptrTy}));
+  auto fn = addFunction(lc, lc.module.getLoc(), model + "_free", lc.voidTy,
+                        {lc.ptrTy});
   EntryBuilder e(lc, fn);
   e.call("tsc_model_free", {e.arg(0)});
   LLVM::ReturnOp::create(e.b, e.loc, ValueRange{});
@@ -386,11 +382,8 @@ void emitFree(LoweringContext &lc, StringRef model) {
 /// const char *<model>_signature(void)
 void emitSignature(LoweringContext &lc, StringRef model,
                    ArrayRef<MethodSignature> methods) {
-  OpBuilder top(lc.ctx);
-  top.setInsertionPointToEnd(lc.module.getBody());
-  auto fn = LLVM::LLVMFuncOp::create(top, lc.module.getLoc(),
-                                     (model + "_signature").str(),
-                                     LLVM::LLVMFunctionType::get(lc.ptrTy, {}));
+  auto fn =
+      addFunction(lc, lc.module.getLoc(), model + "_signature", lc.ptrTy, {});
   EntryBuilder e(lc, fn);
   Value json = lc.stringPtr(e.b, e.loc, getSignatureJSON(model, methods));
   LLVM::ReturnOp::create(e.b, e.loc, ValueRange{json});
