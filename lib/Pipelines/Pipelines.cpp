@@ -41,10 +41,21 @@ void buildTSOptimizationPipeline(OpPassManager &pm,
   pm.addPass(createCanonicalizerPass());
   // Merges identical pure ops (constants, scalar arithmetic, tuples).
   pm.addPass(createCSEPass());
+  if (options.optLevel < 2)
+    return;
+  // Chains of elementwise ops become one loop each (fusion groups).
+  pm.addPass(createFuseElementwise());
 }
 
 void buildLowerToLLVMPipeline(OpPassManager &pm,
                               const PipelineOptions &options) {
+  // Fusion groups get their native loops first; the groups stay, and the
+  // conversion of the methods calls those loops through the runtime. At
+  // -O0 a group (from a .mlir input) runs as its operators.
+  if (options.optLevel > 0) {
+    pm.addPass(createOutlineFusionKernels());
+    pm.addPass(createLowerFusionKernels());
+  }
   ConvertTSToLLVMOptions convert;
   convert.modelName = options.modelName;
   // Everything becomes LLVM dialect and runtime calls in one pass: the ts

@@ -145,3 +145,27 @@ func.func @fork_result(%x: !ts.tensor) {
 // Every element of a named tuple has a field name.
 // expected-error@+1 {{expected ':'}}
 func.func private @bad_namedtuple() -> !ts.tuple<"P", x: i64, i64>
+
+// -----
+
+// A fusion group's body takes its inputs...
+func.func @fusion_arguments(%x: !ts.tensor) {
+  // expected-error@+1 {{'ts.fusion_group' op body arguments must match the inputs}}
+  %r = ts.fusion_group(%x) {
+  ^bb0(%a: !ts.tensor, %b: !ts.tensor):
+    ts.yield %a : !ts.tensor
+  } : (!ts.tensor) -> !ts.tensor
+  return
+}
+
+// -----
+
+// ...and yields its results.
+func.func @fusion_results(%x: !ts.tensor) {
+  // expected-error@+1 {{'ts.fusion_group' op body must yield values of the result types}}
+  %r:2 = ts.fusion_group(%x) {
+  ^bb0(%a: !ts.tensor):
+    ts.yield %a : !ts.tensor
+  } : (!ts.tensor) -> (!ts.tensor, !ts.tensor)
+  return
+}

@@ -74,3 +74,21 @@ func.func @refined_subtypes(%c: i1, %x: !ts.tensor<[2, 3], f32>) {
   }
   return
 }
+
+// A fusion group, with the kernel that -tsc-outline-fusion-kernels names.
+// CHECK-LABEL: func.func @fusion_group
+// CHECK:         %[[R:.*]] = ts.fusion_group(%arg0) kernel @k {
+// CHECK-NEXT:    ^bb0(%[[A:.*]]: !ts.tensor<[4], f32>):
+// CHECK-NEXT:      %[[E:.*]] = ts.aten.exp %[[A]]
+// CHECK-NEXT:      %[[N:.*]] = ts.aten.neg %[[E]]
+// CHECK-NEXT:      ts.yield %[[N]] : !ts.tensor
+// CHECK-NEXT:    } : (!ts.tensor<[4], f32>) -> !ts.tensor
+func.func @fusion_group(%x: !ts.tensor<[4], f32>) -> !ts.tensor {
+  %r = ts.fusion_group(%x) kernel @k {
+  ^bb0(%a: !ts.tensor<[4], f32>):
+    %e = ts.aten.exp %a : (!ts.tensor<[4], f32>) -> !ts.tensor
+    %n = ts.aten.neg %e : (!ts.tensor) -> !ts.tensor
+    ts.yield %n : !ts.tensor
+  } : (!ts.tensor<[4], f32>) -> !ts.tensor
+  return %r : !ts.tensor
+}

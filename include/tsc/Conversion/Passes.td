@@ -37,4 +37,58 @@ def ConvertTSToLLVM : Pass<"tsc-convert-ts-to-llvm", "::mlir::ModuleOp"> {
   let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
 }
 
+def OutlineFusionKernels : Pass<"tsc-outline-fusion-kernels", "::mlir::ModuleOp"> {
+  let summary = "Write each ts.fusion_group's body as a vectorized CPU loop";
+  let description = [{
+    For every `ts.fusion_group` without a kernel, adds a private function
+    `__tsc_fusion_<n>` (marked `tsc.kernel`) and names it in the group's
+    `kernel` attribute. The function computes the group's body on the
+    elements `[begin, end)` of float32 buffers, with the ABI that
+    `tsc_fusion_run` calls (tsc_runtime.h):
+
+    ```c
+    void kernel(int64_t begin, int64_t end, void *const *data,
+                const int64_t *strides);
+    ```
+
+    `data` holds the outputs' then the inputs' element pointers, `strides`
+    each input's element stride: 1 for a dense input of the output's sizes,
+    0 for a one-element input broadcast to all. When every stride is 1,
+    the elements go in `vector<Nxf32>` steps (N = `vector-width`) and the
+    remainder one by one; otherwise one by one with the strides. The loops
+    are `scf.for`, the arithmetic arith and math (see ElementwiseEmitter),
+    memory accesses `llvm.load`/`llvm.store`.
+
+    The groups themselves are left in place: the conversion to LLVM calls
+    the runtime, which runs the kernel or, for inputs the kernel does not
+    handle, the group's body as ordinary operators.
+  }];
+  let options = [
+    Option<"vectorWidth", "vector-width", "unsigned", /*default=*/"16",
+           "float32 lanes per vector step (16 fills an AVX-512 register)">,
+  ];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect", "::mlir::func::FuncDialect",
+    "::mlir::LLVM::LLVMDialect", "::mlir::math::MathDialect",
+    "::mlir::scf::SCFDialect", "::mlir::vector::VectorDialect"
+  ];
+}
+
+def LowerFusionKernels : Pass<"tsc-lower-fusion-kernels", "::mlir::ModuleOp"> {
+  let summary = "Lower the fusion kernels to the LLVM dialect";
+  let description = [{
+    Lowers the functions marked `tsc.kernel` (written by
+    `-tsc-outline-fusion-kernels`), and nothing else, to `llvm.func`:
+    `math` functions without a vector instruction (exp, tanh, erf, log,
+    sin, cos, expm1) first become MLIR's polynomial approximations, so
+    that vector code stays vector code; then scf becomes cf, and arith,
+    math, vector, cf and func become LLVM. The ts methods are untouched.
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect", "::mlir::cf::ControlFlowDialect",
+    "::mlir::LLVM::LLVMDialect", "::mlir::math::MathDialect",
+    "::mlir::vector::VectorDialect"
+  ];
+}
+
 #endif // TSC_CONVERSION_PASSES

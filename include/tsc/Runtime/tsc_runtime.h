@@ -234,6 +234,26 @@ TSC_RUNTIME_API int32_t tsc_future_completed(void **cache, const char *type,
 /* aten::wait: the value of a completed future (a new handle); fails with
  * the future's error if it completed with one. */
 TSC_RUNTIME_API int32_t tsc_future_wait(tsc_value_t *future, tsc_value_t **out);
+
+/* A fusion kernel, written by tsc for one ts.fusion_group: computes the
+ * group on the elements [begin, end). `data` holds the outputs' then the
+ * inputs' float32 element pointers; `strides` each input's element stride
+ * (1: dense, of the output's sizes; 0: one element, broadcast). */
+typedef void (*tsc_fusion_kernel_t)(int64_t begin, int64_t end,
+                                    void *const *data, const int64_t *strides);
+/* Runs `kernel` on the `n_in` input tensors when they suit it: float32,
+ * CPU, strided, no autograd needed, with broadcastable sizes whose
+ * broadcast is every output's size (`deps[i]` has bit j set when output i
+ * depends on input j). Inputs with the broadcast sizes that are not
+ * contiguous, and broadcast inputs of more than one element, are made
+ * dense first. The outputs are new float32 tensors of the broadcast sizes,
+ * their handles stored in `outs`, and large ones are split across ATen's
+ * intra-op threads. *ran = 1 then; *ran = 0, and nothing made, when the
+ * inputs do not suit the kernel: the caller then runs the group's ops. */
+TSC_RUNTIME_API int32_t tsc_fusion_run(tsc_fusion_kernel_t kernel,
+                                       tsc_value_t *const *inputs, int64_t n_in,
+                                       const uint64_t *deps, tsc_value_t **outs,
+                                       int64_t n_out, int8_t *ran);
 TSC_RUNTIME_API int32_t tsc_tuple_construct(tsc_value_t *const *elements,
                                             int64_t n, tsc_value_t **out);
 TSC_RUNTIME_API int32_t tsc_tuple_unpack(tsc_value_t *tuple, int64_t n,

@@ -55,6 +55,7 @@ private:
   LogicalResult lowerIf(ts::IfOp op);
   LogicalResult lowerLoop(ts::LoopOp op);
   LogicalResult lowerFork(ts::ForkOp op);
+  LogicalResult lowerFusionGroup(ts::FusionGroupOp op);
   LogicalResult lowerReturn(func::ReturnOp op);
   LogicalResult lowerBoxedCall(Operation *op, const ts::OperatorKey &key);
   void planHotOps();
@@ -349,6 +350,7 @@ LogicalResult MethodLowering::lowerOp(Operation *op) {
         return success();
       })
       .Case<ts::ForkOp>([&](auto o) { return lowerFork(o); })
+      .Case<ts::FusionGroupOp>([&](auto o) { return lowerFusionGroup(o); })
       .Case<ts::AtenWaitOp>([&](ts::AtenWaitOp o) {
         // The interpreter implements wait itself (no registered kernel).
         Location loc = o.getLoc();
@@ -577,6 +579,83 @@ LogicalResult MethodLowering::lowerFork(ts::ForkOp op) {
   for (Value t : temps)
     release(loc, t);
   map.map(op.getResult(), LLVM::LoadOp::create(b, loc, lc.ptrTy, out));
+  return success();
+}
+
+/// A fusion group calls the runtime, which runs the group's kernel when the
+/// inputs suit it (tsc_fusion_run). When they do not, or when the group has
+/// no kernel, its body runs as ordinary operators on copies of the input
+/// handles (the ownership plan treats the body's arguments as owned, like
+/// a fork's).
+LogicalResult MethodLowering::lowerFusionGroup(ts::FusionGroupOp op) {
+  Location loc = op.getLoc();
+  Block &tsBody = op.getBody().front();
+  auto *cont = new Block();
+  impl.getBody().push_back(cont);
+  for (Value r : op.getResults())
+    map.map(r, cont->addArgument(lc.ptrTy, r.getLoc()));
+
+  if (std::optional<StringRef> kernelName = op.getKernel()) {
+    auto kernel = lc.module.lookupSymbol<LLVM::LLVMFuncOp>(*kernelName);
+    auto notLLVM = [](Operation *o) {
+      return isa<LLVM::LLVMDialect>(o->getDialect()) ? WalkResult::advance()
+                                                     : WalkResult::interrupt();
+    };
+    if (!kernel || kernel.walk(notLLVM).wasInterrupted())
+      return op.emitError("fusion kernel '")
+             << *kernelName
+             << "' is not lowered to LLVM (run -tsc-lower-fusion-kernels)";
+    // Which inputs each result depends on, one bit per input: the runtime
+    // checks that every result has the broadcast sizes of all inputs.
+    llvm::DenseMap<Value, uint64_t> deps;
+    for (auto [i, arg] : llvm::enumerate(tsBody.getArguments()))
+      deps[arg] = uint64_t(1) << i;
+    for (Operation &inner : tsBody.without_terminator())
+      for (Value r : inner.getResults()) {
+        uint64_t mask = 0;
+        for (Value v : inner.getOperands())
+          mask |= deps.lookup(v);
+        deps[r] = mask;
+      }
+    std::string depBytes;
+    for (Value v : cast<ts::YieldOp>(tsBody.getTerminator()).getValues()) {
+      uint64_t mask = deps.lookup(v);
+      depBytes.append(reinterpret_cast<const char *>(&mask), sizeof mask);
+    }
+    SmallVector<Value> temps;
+    Value inputs = handleArray(loc, op.getInputs(), temps);
+    Value outs = slots(loc, lc.ptrTy, op.getNumResults());
+    Value ran = slots(loc, lc.i8Ty, 1);
+    Value fn = LLVM::AddressOfOp::create(b, loc, kernel);
+    callChecked(loc, "tsc_fusion_run",
+                {fn, inputs, lc.constI64(b, loc, op.getInputs().size()),
+                 lc.bytesPtr(b, loc, depBytes, "fusion_deps"), outs,
+                 lc.constI64(b, loc, op.getNumResults()), ran});
+    SmallVector<Value> results;
+    for (unsigned i = 0; i < op.getNumResults(); ++i)
+      results.push_back(LLVM::LoadOp::create(b, loc, lc.ptrTy,
+                                             slotAt(loc, outs, lc.ptrTy, i)));
+    Value ranByte = LLVM::LoadOp::create(b, loc, lc.i8Ty, ran);
+    Value zero =
+        LLVM::ConstantOp::create(b, loc, lc.i8Ty, b.getI8IntegerAttr(0));
+    Value didRun =
+        LLVM::ICmpOp::create(b, loc, LLVM::ICmpPredicate::ne, ranByte, zero);
+    auto *fallback = new Block();
+    impl.getBody().push_back(fallback);
+    LLVM::CondBrOp::create(b, loc, didRun, cont, results, fallback,
+                           ValueRange{});
+    b.setInsertionPointToStart(fallback);
+  }
+  for (auto [arg, operand] : llvm::zip(tsBody.getArguments(), op.getInputs())) {
+    Value out = slots(loc, lc.ptrTy, 1);
+    callChecked(loc, "tsc_value_copy", {get(operand), out});
+    map.map(arg, LLVM::LoadOp::create(b, loc, lc.ptrTy, out));
+  }
+  yieldTargets.push_back({cont, false, op.getResultTypes(), Value()});
+  if (failed(lowerBlock(tsBody)))
+    return failure();
+  yieldTargets.pop_back();
+  b.setInsertionPointToStart(cont);
   return success();
 }
 

@@ -58,7 +58,8 @@ FailureOr<func::FuncOp> buildStateLoader(ModuleOp module, StringRef name) {
   SmallVector<Operation *> graph;
   ts::ObjectOp root;
   for (Operation &op : module.getOps()) {
-    if (isa<func::FuncOp>(op))
+    // Methods, and fusion kernels already in LLVM, are not state.
+    if (isa<func::FuncOp>(op) || isa<LLVM::LLVMDialect>(op.getDialect()))
       continue;
     graph.push_back(&op);
     if (auto object = dyn_cast<ts::ObjectOp>(op); object && object.getRoot())

@@ -292,6 +292,16 @@ OpFoldResult IsInstanceOp::fold(FoldAdaptor) {
   return {};
 }
 
+LogicalResult FusionGroupOp::verify() {
+  Block &body = getBody().front();
+  if (body.getArgumentTypes() != getInputs().getTypes())
+    return emitOpError("body arguments must match the inputs");
+  auto yield = dyn_cast<YieldOp>(body.getTerminator());
+  if (!yield || yield.getValues().getTypes() != getResultTypes())
+    return emitOpError("body must yield values of the result types");
+  return success();
+}
+
 LogicalResult ForkOp::verify() {
   Block &body = getBody().front();
   if (body.getNumArguments() != getOperands().size())

@@ -35,13 +35,15 @@ def TS_ConstantOp : TS_Op<"prim.Constant", [ConstantLike, Pure]> {
 }
 
 def TS_YieldOp : TS_Op<"yield", [Pure, Terminator, ReturnLike,
-                                 ParentOneOf<["IfOp", "LoopOp", "ForkOp"]>]> {
-  let summary = "Block outputs of ts.prim.If, ts.prim.Loop and ts.prim.fork";
+                                 ParentOneOf<["IfOp", "LoopOp", "ForkOp",
+                                             "FusionGroupOp"]>]> {
+  let summary = "Block outputs of ts.prim.If, ts.prim.Loop, ts.prim.fork and ts.fusion_group";
   let description = [{
     The outputs of a TorchScript block. In a `ts.prim.If` branch they are the
     If's results; in a `ts.prim.Loop` body the first is the condition to go
     on, the others the values carried into the next iteration; in a
-    `ts.prim.fork` body, the one value its future holds.
+    `ts.prim.fork` body, the one value its future holds; in a
+    `ts.fusion_group`, the group's results.
   }];
   let arguments = (ins Variadic<AnyType>:$values);
   let assemblyFormat = "($values^ `:` type($values))? attr-dict";
@@ -297,6 +299,48 @@ def TS_CallFunctionOp : TS_Op<"prim.CallFunction"> {
   let arguments = (ins Variadic<AnyType>:$operands);
   let results = (outs Variadic<AnyType>:$results);
   let assemblyFormat = "`(` $operands `)` attr-dict `:` functional-type($operands, $results)";
+}
+
+//===----------------------------------------------------------------------===//
+// Fusion
+//===----------------------------------------------------------------------===//
+
+def TS_FusionGroupOp : TS_Op<"fusion_group",
+    [IsolatedFromAbove, RecursiveMemoryEffects]> {
+  let summary = "Elementwise tensor ops fused into one kernel";
+  let description = [{
+    A chain of elementwise tensor operators (`-tsc-fuse-elementwise`) that
+    runs as one loop over the elements instead of one ATen call, and one
+    temporary tensor, per operator. The body's arguments are the `inputs`;
+    it holds the fused ops (and the scalar constants they read) and yields
+    the group's `results`. The group reads its inputs and writes only new
+    tensors.
+
+    Once `-tsc-outline-fusion-kernels` has written the body's native loop,
+    `kernel` names that function. At run time the kernel runs when every
+    input is a float32 CPU tensor that needs no autograd and whose sizes are
+    the broadcast sizes (or a single element); otherwise the body runs as the
+    original operators, so the group always means what its ops mean.
+
+    ```mlir
+    %r = ts.fusion_group (%x) {
+    ^bb0(%a: !ts.tensor):
+      %c = ts.prim.Constant(1.5 : f64) : f64
+      %m = ts.aten.mul.Scalar %a, %c : (!ts.tensor, f64) -> !ts.tensor
+      %t = ts.aten.tanh %m : (!ts.tensor) -> !ts.tensor
+      ts.yield %t : !ts.tensor
+    } : (!ts.tensor) -> !ts.tensor
+    ```
+  }];
+  let arguments = (ins Variadic<TS_AnyTensor>:$inputs,
+                       OptionalAttr<FlatSymbolRefAttr>:$kernel);
+  let results = (outs Variadic<TS_AnyTensor>:$results);
+  let regions = (region SizedRegion<1>:$body);
+  let assemblyFormat = [{
+    `(` $inputs `)` (`kernel` $kernel^)? $body attr-dict `:`
+    functional-type($inputs, $results)
+  }];
+  let hasVerifier = 1;
 }
 
 //===----------------------------------------------------------------------===//

@@ -100,4 +100,46 @@ def RefineArguments : Pass<"tsc-refine-arguments", "::mlir::ModuleOp"> {
   ];
 }
 
+def FuseElementwise : Pass<"tsc-fuse-elementwise"> {
+  let summary = "Groups chains of elementwise tensor ops into ts.fusion_group";
+  let description = [{
+    Each elementwise float operator (TSElementwise.h: arithmetic with
+    tensors or constant scalars, activations, clamps, pow by a constant)
+    joins the group of the elementwise operators whose results it reads,
+    within one block, and the group becomes one `ts.fusion_group` placed
+    where its last op was. A group of one op stays as it is: ATen's own
+    kernel is as good.
+
+    An op joins a producer's group only if that keeps the program's
+    meaning:
+    - no op between the group's first op and the new one may write memory
+      (in-place ops, calls, unknown effects): the group reads its inputs
+      where the last op stood;
+    - no op between them may use a value of the group: the group's results
+      must dominate their uses.
+
+    Values of the group used outside it become its results; tensors it
+    reads from outside, its inputs; the constant scalars its ops read are
+    copied into the body. A group has at most `max-inputs` inputs.
+
+    Example: `torch.tanh(x * 1.5 + y)` becomes
+
+    ```mlir
+    %r = ts.fusion_group (%x, %y) {
+    ^bb0(%a: !ts.tensor, %b: !ts.tensor):
+      %c = ts.prim.Constant(1.5 : f64) : f64
+      %one = ts.prim.Constant(1 : i64) : i64
+      %m = ts.aten.mul.Scalar %a, %c : (!ts.tensor, f64) -> !ts.tensor
+      %s = ts.aten.add.Tensor %m, %b, %one : (!ts.tensor, !ts.tensor, i64) -> !ts.tensor
+      %t = ts.aten.tanh %s : (!ts.tensor) -> !ts.tensor
+      ts.yield %t : !ts.tensor
+    } : (!ts.tensor, !ts.tensor) -> !ts.tensor
+    ```
+  }];
+  let options = [
+    Option<"maxInputs", "max-inputs", "unsigned", /*default=*/"16",
+           "Inputs of one group at most">,
+  ];
+}
+
 #endif // TSC_DIALECT_TS_TRANSFORMS_PASSES

@@ -1,0 +1,97 @@
+//===- TSElementwise.cpp - elementwise tensor operators -------------------===//
+
+#include "tsc/Dialect/TS/IR/TSElementwise.h"
+#include "tsc/Dialect/TS/IR/TSTypes.h"
+
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/Matchers.h"
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace mlir;
+
+namespace tsc::ts {
+
+std::optional<ElementwiseKind> getElementwiseKind(Operation *op) {
+  using K = ElementwiseKind;
+  return llvm::StringSwitch<std::optional<K>>(op->getName().getStringRef())
+      .Case("ts.aten.add.Tensor", K::AddTensor)
+      .Case("ts.aten.sub.Tensor", K::SubTensor)
+      .Case("ts.aten.mul.Tensor", K::MulTensor)
+      .Case("ts.aten.div.Tensor", K::DivTensor)
+      .Case("ts.aten.add.Scalar", K::AddScalar)
+      .Case("ts.aten.sub.Scalar", K::SubScalar)
+      .Case("ts.aten.rsub.Scalar", K::RsubScalar)
+      .Case("ts.aten.mul.Scalar", K::MulScalar)
+      .Case("ts.aten.div.Scalar", K::DivScalar)
+      .Case("ts.aten.pow.Tensor_Scalar", K::PowScalar)
+      .Case("ts.aten.neg", K::Neg)
+      .Case("ts.aten.abs", K::Abs)
+      .Case("ts.aten.exp", K::Exp)
+      .Case("ts.aten.log", K::Log)
+      .Case("ts.aten.sqrt", K::Sqrt)
+      .Case("ts.aten.rsqrt", K::Rsqrt)
+      .Case("ts.aten.sin", K::Sin)
+      .Case("ts.aten.cos", K::Cos)
+      .Case("ts.aten.tanh", K::Tanh)
+      .Case("ts.aten.sigmoid", K::Sigmoid)
+      .Case("ts.aten.relu", K::Relu)
+      .Case("ts.aten.relu6", K::Relu6)
+      .Case("ts.aten.gelu", K::Gelu)
+      .Case("ts.aten.silu", K::Silu)
+      .Case("ts.aten.hardswish", K::Hardswish)
+      .Case("ts.aten.hardsigmoid", K::Hardsigmoid)
+      .Case("ts.aten.hardtanh", K::Hardtanh)
+      .Case("ts.aten.leaky_relu", K::LeakyRelu)
+      .Case("ts.aten.elu", K::Elu)
+      .Case("ts.aten.clamp", K::Clamp)
+      .Default(std::nullopt);
+}
+
+unsigned getNumTensorOperands(ElementwiseKind kind) {
+  using K = ElementwiseKind;
+  switch (kind) {
+  case K::AddTensor:
+  case K::SubTensor:
+  case K::MulTensor:
+  case K::DivTensor:
+    return 2;
+  default:
+    return 1;
+  }
+}
+
+/// Whether `v` is a constant the kernel can bake in: a number, or for
+/// clamp's bounds None, or for gelu a known approximation.
+static bool isBakeableParameter(Value v, ElementwiseKind kind) {
+  Attribute attr;
+  if (!matchPattern(v, m_Constant(&attr)))
+    return false;
+  if (isa<IntegerAttr, FloatAttr>(attr))
+    return true;
+  if (kind == ElementwiseKind::Clamp)
+    return isa<UnitAttr>(attr);
+  if (auto s = dyn_cast<StringAttr>(attr))
+    return kind == ElementwiseKind::Gelu &&
+           (s.getValue() == "none" || s.getValue() == "tanh");
+  return false;
+}
+
+bool isFusibleElementwise(Operation *op) {
+  std::optional<ElementwiseKind> kind = getElementwiseKind(op);
+  if (!kind || op->getNumResults() != 1 ||
+      !isa<TensorType>(op->getResult(0).getType()))
+    return false;
+  unsigned numTensors = getNumTensorOperands(*kind);
+  for (auto [i, operand] : llvm::enumerate(op->getOperands())) {
+    if (i < numTensors) {
+      if (!isa<TensorType>(operand.getType()))
+        return false;
+      continue;
+    }
+    if (!isBakeableParameter(operand, *kind))
+      return false;
+  }
+  return true;
+}
+
+} // namespace tsc::ts

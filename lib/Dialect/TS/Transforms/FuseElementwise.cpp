@@ -1,0 +1,206 @@
+//===- FuseElementwise.cpp - the -tsc-fuse-elementwise pass ---------------===//
+//
+// Grows groups of elementwise operators through the block in order: an op
+// joins the groups of the producers it reads, when that is legal (see the
+// pass description), and groups of two or more ops become ts.fusion_group
+// at the position of their last op.
+//
+//===----------------------------------------------------------------------===//
+
+#include "tsc/Dialect/TS/IR/TSElementwise.h"
+#include "tsc/Dialect/TS/IR/TSOps.h"
+#include "tsc/Dialect/TS/Transforms/Passes.h"
+
+#include "mlir/IR/IRMapping.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "llvm/ADT/SetVector.h"
+
+namespace tsc {
+#define GEN_PASS_DEF_FUSEELEMENTWISE
+#include "tsc/Dialect/TS/Transforms/Passes.h.inc"
+} // namespace tsc
+
+using namespace mlir;
+using namespace tsc;
+
+namespace {
+
+struct Group {
+  SmallVector<Operation *> ops; // in block order
+  bool merged = false;          // absorbed into a later group
+};
+
+/// Whether moving a read of tensors across `op` could change what it reads.
+bool mayWriteTensors(Operation *op) {
+  // New containers (not Pure: two constructions are two objects).
+  if (isa<ts::ListConstructOp, ts::DictConstructOp>(op))
+    return false;
+  // An in-place operator writes its first argument; a list or dict that
+  // changes (append, _set_item, ...) changes no tensor's elements.
+  if (op->hasTrait<ts::OpTrait::InPlace>() && op->getNumOperands() > 0 &&
+      isa<ts::ListType, ts::DictType>(op->getOperand(0).getType()))
+    return false;
+  std::optional<SmallVector<MemoryEffects::EffectInstance>> effects =
+      getEffectsRecursively(op);
+  if (!effects)
+    return true;
+  return llvm::any_of(*effects, [](const MemoryEffects::EffectInstance &e) {
+    return isa<MemoryEffects::Write, MemoryEffects::Free>(e.getEffect());
+  });
+}
+
+class BlockFuser {
+public:
+  BlockFuser(Block &block, unsigned maxInputs)
+      : block(block), maxInputs(maxInputs) {}
+
+  void run();
+
+private:
+  bool usesOutside(Group *g, Operation *op,
+                   const llvm::SmallPtrSetImpl<Group *> &joining);
+  llvm::SetVector<Value> inputsOf(ArrayRef<Operation *> ops);
+  void materialize(Group &g);
+
+  Block &block;
+  unsigned maxInputs;
+  std::vector<std::unique_ptr<Group>> groups;
+  llvm::DenseMap<Operation *, Group *> groupOf;
+};
+
+/// Whether a value of `g` is used, outside `g`, the groups joining it and
+/// `op`, before `op`: the group, placed at `op`, would not dominate it.
+bool BlockFuser::usesOutside(Group *g, Operation *op,
+                             const llvm::SmallPtrSetImpl<Group *> &joining) {
+  for (Operation *member : g->ops)
+    for (Operation *user : member->getUsers()) {
+      if (user == op)
+        continue;
+      Group *ug = groupOf.lookup(user);
+      if (ug && joining.contains(ug))
+        continue;
+      Operation *anc = block.findAncestorOpInBlock(*user);
+      if (anc && anc->isBeforeInBlock(op))
+        return true;
+    }
+  return false;
+}
+
+llvm::SetVector<Value> BlockFuser::inputsOf(ArrayRef<Operation *> ops) {
+  llvm::SmallPtrSet<Operation *, 16> inGroup(ops.begin(), ops.end());
+  llvm::SetVector<Value> inputs;
+  for (Operation *op : ops)
+    for (Value v : op->getOperands())
+      if (isa<ts::TensorType>(v.getType()) &&
+          !inGroup.contains(v.getDefiningOp()))
+        inputs.insert(v);
+  return inputs;
+}
+
+void BlockFuser::run() {
+  Operation *lastWrite = nullptr;
+  for (Operation &op : block) {
+    if (!ts::isFusibleElementwise(&op)) {
+      if (mayWriteTensors(&op))
+        lastWrite = &op;
+      continue;
+    }
+    // The groups of the producers this op reads...
+    llvm::SmallPtrSet<Group *, 4> joining;
+    for (Value v : op.getOperands())
+      if (Group *g = groupOf.lookup(v.getDefiningOp()))
+        if (!lastWrite || lastWrite->isBeforeInBlock(g->ops.front()))
+          joining.insert(g);
+    // ...less those whose values something before this op uses; dropping
+    // one makes its ops outside users of the others, so repeat.
+    bool changed = true;
+    while (changed) {
+      changed = false;
+      for (Group *g : llvm::make_early_inc_range(joining))
+        if (usesOutside(g, &op, joining)) {
+          joining.erase(g);
+          changed = true;
+        }
+    }
+    SmallVector<Operation *> ops;
+    for (Group *g : joining)
+      llvm::append_range(ops, g->ops);
+    ops.push_back(&op);
+    llvm::sort(
+        ops, [](Operation *a, Operation *b) { return a->isBeforeInBlock(b); });
+    if (inputsOf(ops).size() > maxInputs) {
+      ops.assign({&op});
+      joining.clear();
+    }
+    groups.push_back(std::make_unique<Group>());
+    Group *merged = groups.back().get();
+    merged->ops = std::move(ops);
+    for (Group *g : joining)
+      g->merged = true;
+    for (Operation *member : merged->ops)
+      groupOf[member] = merged;
+  }
+  for (auto &g : groups)
+    if (!g->merged && g->ops.size() >= 2)
+      materialize(*g);
+}
+
+void BlockFuser::materialize(Group &g) {
+  llvm::SmallPtrSet<Operation *, 16> inGroup(g.ops.begin(), g.ops.end());
+  llvm::SetVector<Value> inputs = inputsOf(g.ops);
+  SmallVector<Value> results;
+  SmallVector<Location> locs;
+  for (Operation *op : g.ops) {
+    locs.push_back(op->getLoc());
+    for (Value r : op->getResults())
+      if (llvm::any_of(r.getUsers(),
+                       [&](Operation *u) { return !inGroup.contains(u); }))
+        results.push_back(r);
+  }
+  Operation *last = g.ops.back();
+  OpBuilder b(last);
+  Location loc = b.getFusedLoc(locs);
+  auto fusion = ts::FusionGroupOp::create(
+      b, loc, ValueRange(results).getTypes(), inputs.getArrayRef(),
+      /*kernel=*/nullptr);
+  Block *body = new Block();
+  fusion.getBody().push_back(body);
+  IRMapping map;
+  for (Value in : inputs)
+    map.map(in, body->addArgument(in.getType(), in.getLoc()));
+  b.setInsertionPointToStart(body);
+  for (Operation *op : g.ops) {
+    // Scalar parameters are constants (isFusibleElementwise): copy them in.
+    for (Value v : op->getOperands())
+      if (!map.contains(v) && !inGroup.contains(v.getDefiningOp()))
+        b.clone(*v.getDefiningOp(), map);
+    b.clone(*op, map);
+  }
+  SmallVector<Value> yielded;
+  for (Value r : results)
+    yielded.push_back(map.lookup(r));
+  ts::YieldOp::create(b, loc, yielded);
+  for (auto [r, fused] : llvm::zip(results, fusion.getResults()))
+    r.replaceUsesWithIf(fused, [&](OpOperand &use) {
+      return !inGroup.contains(use.getOwner());
+    });
+  for (Operation *op : llvm::reverse(g.ops))
+    op->erase();
+}
+
+struct FuseElementwisePass
+    : public tsc::impl::FuseElementwiseBase<FuseElementwisePass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    SmallVector<Block *> blocks;
+    getOperation()->walk([&](Block *block) {
+      if (!isa<ts::FusionGroupOp>(block->getParentOp()))
+        blocks.push_back(block);
+    });
+    for (Block *block : blocks)
+      BlockFuser(*block, maxInputs).run();
+  }
+};
+
+} // namespace

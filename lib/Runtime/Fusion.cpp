@@ -1,0 +1,149 @@
+//===- Fusion.cpp - running the compiler's fusion kernels -----------------===//
+//
+// tsc_fusion_run decides whether a fusion group's inputs suit its kernel,
+// makes them dense where needed, allocates the outputs and runs the kernel,
+// split across ATen's intra-op thread pool for large tensors. Anything the
+// kernel cannot compute exactly as the group's operators would (another
+// dtype, autograd, a device, sizes that do not broadcast) is declined, and
+// the compiled code runs the operators instead.
+//
+//===----------------------------------------------------------------------===//
+
+#include "RuntimeInternal.h"
+
+#include <ATen/ATen.h>
+#include <ATen/ExpandUtils.h>
+#include <ATen/Parallel.h>
+#include <c10/util/SmallVector.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+using namespace tsc::runtime;
+
+namespace {
+
+/// Elements per task when a kernel is split across threads: below this,
+/// one thread streams the data faster than a hand-off costs.
+constexpr int64_t kGrainSize = 1 << 15;
+
+/// Why `t` does not suit a kernel, or null if it does.
+const char *unsuitable(const at::Tensor &t) {
+  if (!t.defined())
+    return "undefined";
+  if (t.scalar_type() != at::kFloat)
+    return "not float32";
+  if (!t.is_cpu() || t.layout() != at::kStrided || t.is_neg() || t.is_conj())
+    return "not a plain strided CPU tensor";
+  if (at::GradMode::is_enabled() && t.requires_grad())
+    return "one that requires grad";
+  return nullptr;
+}
+
+/// TSC_TRACE_FUSION=1 in the environment: each group says on stderr
+/// whether its kernel ran, and if not, why.
+bool tracing() {
+  static const bool on = [] {
+    const char *v = std::getenv("TSC_TRACE_FUSION");
+    return v && *v && std::string(v) != "0";
+  }();
+  return on;
+}
+
+/// The kernel does not run; the compiled code runs the group's operators.
+int32_t decline(const std::string &why) {
+  if (tracing())
+    std::fprintf(stderr, "tsc: fusion: operators (%s)\n", why.c_str());
+  return TSC_OK;
+}
+
+std::string inputReason(int64_t i, const char *why) {
+  return "input " + std::to_string(i) + " is " + why;
+}
+
+} // namespace
+
+extern "C" TSC_RUNTIME_API int32_t tsc_fusion_run(
+    tsc_fusion_kernel_t kernel, tsc_value_t *const *inputs, int64_t n_in,
+    const uint64_t *deps, tsc_value_t **outs, int64_t n_out, int8_t *ran) {
+  TSC_REQUIRE(kernel);
+  TSC_REQUIRE(ran);
+  TSC_REQUIRE(outs);
+  *ran = 0;
+  return guard([&]() -> int32_t {
+    c10::SmallVector<at::Tensor, 8> in;
+    for (int64_t i = 0; i < n_in; ++i) {
+      TORCH_CHECK(inputs[i], "a fusion group input is null");
+      const c10::IValue &v = inputs[i]->ivalue;
+      if (!v.isTensor())
+        return decline(inputReason(i, "not a tensor"));
+      if (const char *why = unsuitable(v.toTensor()))
+        return decline(inputReason(i, why));
+      in.push_back(v.toTensor());
+    }
+    // The broadcast sizes; sizes that do not broadcast are the operators'
+    // error to report.
+    at::DimVector sizes(in.front().sizes().begin(), in.front().sizes().end());
+    for (size_t i = 0; i < in.size(); ++i) {
+      const at::Tensor &t = in[i];
+      if (t.sizes().equals(sizes))
+        continue;
+      c10::optional<at::DimVector> b;
+      try {
+        b = at::infer_size_dimvector(sizes, t.sizes());
+      } catch (const c10::Error &) {
+        return decline("the inputs' sizes do not broadcast");
+      }
+      sizes = *b;
+    }
+    // Each output has the broadcast sizes of the inputs it depends on;
+    // they must be the group's.
+    for (int64_t o = 0; o < n_out; ++o) {
+      at::DimVector own;
+      bool first = true;
+      for (int64_t i = 0; i < n_in; ++i) {
+        if (!(deps[o] >> i & 1))
+          continue;
+        own = first ? at::DimVector(in[i].sizes().begin(), in[i].sizes().end())
+                    : at::infer_size_dimvector(own, in[i].sizes());
+        first = false;
+      }
+      if (!at::IntArrayRef(own).equals(sizes))
+        return decline("output " + std::to_string(o) +
+                       " does not have the broadcast sizes");
+    }
+    int64_t numel = c10::multiply_integers(sizes);
+    c10::SmallVector<int64_t, 8> strides;
+    c10::SmallVector<void *, 16> data(n_out + n_in);
+    for (int64_t i = 0; i < n_in; ++i) {
+      at::Tensor &t = in[i];
+      if (t.numel() == 1 && numel != 1) {
+        strides.push_back(0);
+      } else {
+        if (!t.sizes().equals(sizes))
+          t = t.expand(sizes);
+        t = t.contiguous();
+        strides.push_back(1);
+      }
+      data[n_out + i] = t.data_ptr();
+    }
+    c10::SmallVector<at::Tensor, 4> results;
+    for (int64_t o = 0; o < n_out; ++o) {
+      results.push_back(at::empty(sizes, in.front().options()));
+      data[o] = results.back().data_ptr();
+    }
+    if (numel <= kGrainSize)
+      kernel(0, numel, data.data(), strides.data());
+    else
+      at::parallel_for(0, numel, kGrainSize, [&](int64_t b, int64_t e) {
+        kernel(b, e, data.data(), strides.data());
+      });
+    for (int64_t o = 0; o < n_out; ++o)
+      outs[o] = newValue(std::move(results[o]));
+    *ran = 1;
+    if (tracing())
+      std::fprintf(stderr, "tsc: fusion: kernel (%lld elements)\n",
+                   static_cast<long long>(numel));
+    return TSC_OK;
+  });
+}

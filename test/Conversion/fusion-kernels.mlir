@@ -1,0 +1,133 @@
+// RUN: tsc-opt %s -tsc-outline-fusion-kernels -split-input-file | FileCheck %s
+// RUN: tsc-opt %s -tsc-outline-fusion-kernels=vector-width=8 -split-input-file | FileCheck %s --check-prefix=W8
+// RUN: tsc-opt %s -tsc-outline-fusion-kernels -tsc-lower-fusion-kernels -split-input-file | FileCheck %s --check-prefix=LLVM
+// RUN: not tsc-opt %s -tsc-outline-fusion-kernels=vector-width=3 -split-input-file 2>&1 | FileCheck %s --check-prefix=BAD
+
+// BAD: error: vector-width must be a power of two
+
+// The group names its kernel; the kernel loads the output and input
+// pointers and the input strides, then runs whole vectors and the
+// remainder when every stride is 1, element by element with the strides
+// otherwise.
+// CHECK-LABEL: func.func @chain
+// CHECK:         ts.fusion_group(%arg0, %arg1) kernel @__tsc_fusion_0 {
+// CHECK:       llvm.func internal @__tsc_fusion_0(%[[BEGIN:[a-z0-9]+]]: i64, %[[END:[a-z0-9]+]]: i64, %[[DATA:[a-z0-9]+]]: !llvm.ptr, %[[STRIDES:[a-z0-9]+]]: !llvm.ptr) attributes {tsc.kernel}
+// CHECK-COUNT-3: llvm.load %{{.*}} : !llvm.ptr -> !llvm.ptr
+// CHECK-COUNT-2: llvm.load %{{.*}} : !llvm.ptr -> i64
+// CHECK:         scf.if
+// CHECK:           scf.for %[[I:.*]] = %[[BEGIN]] to %{{.*}} step %{{.*}} : i64 {
+// CHECK:             llvm.load %{{.*}} {alignment = 4 : i64} : !llvm.ptr -> vector<16xf32>
+// CHECK:             llvm.load %{{.*}} {alignment = 4 : i64} : !llvm.ptr -> vector<16xf32>
+// CHECK:             arith.mulf %{{.*}}, %{{.*}} : vector<16xf32>
+// CHECK:             arith.addf %{{.*}}, %{{.*}} : vector<16xf32>
+// CHECK:             math.tanh %{{.*}} : vector<16xf32>
+// CHECK:             llvm.store %{{.*}}, %{{.*}} {alignment = 4 : i64} : vector<16xf32>, !llvm.ptr
+// CHECK:           scf.for %{{.*}} = %{{.*}} to %[[END]] step %{{.*}} : i64 {
+// CHECK:             math.tanh %{{.*}} : f32
+// CHECK:         } else {
+// CHECK:           scf.for %[[J:.*]] = %[[BEGIN]] to %[[END]] step %{{.*}} : i64 {
+// CHECK:             arith.muli %[[J]], %{{.*}} : i64
+// CHECK:             llvm.load %{{.*}} {alignment = 4 : i64} : !llvm.ptr -> f32
+// CHECK:             math.tanh %{{.*}} : f32
+// CHECK:         llvm.return
+// W8:            llvm.load %{{.*}} {alignment = 4 : i64} : !llvm.ptr -> vector<8xf32>
+// W8-NOT:        vector<16xf32>
+
+// After lowering only LLVM is left in the kernel: tanh is a polynomial in
+// vector arithmetic (no call), and its fused multiply-adds may fuse.
+// LLVM-LABEL: llvm.func internal @__tsc_fusion_0
+// LLVM-NOT:     {{arith|math|scf|cf|vector}}.
+// LLVM-NOT:     llvm.call
+// LLVM:         llvm.intr.fmuladd{{.*}}vector<16xf32>
+// LLVM-NOT:     llvm.intr.fma(
+// LLVM:         llvm.return
+func.func @chain(%x: !ts.tensor, %y: !ts.tensor) -> !ts.tensor {
+  %r = ts.fusion_group(%x, %y) {
+  ^bb0(%a: !ts.tensor, %b: !ts.tensor):
+    %c = ts.prim.Constant(1.500000e+00 : f64) : f64
+    %one = ts.prim.Constant(1 : i64) : i64
+    %m = ts.aten.mul.Scalar %a, %c : (!ts.tensor, f64) -> !ts.tensor
+    %s = ts.aten.add.Tensor %m, %b, %one : (!ts.tensor, !ts.tensor, i64) -> !ts.tensor
+    %t = ts.aten.tanh %s : (!ts.tensor) -> !ts.tensor
+    ts.yield %t : !ts.tensor
+  } : (!ts.tensor, !ts.tensor) -> !ts.tensor
+  return %r : !ts.tensor
+}
+
+// -----
+
+// Each operator's arithmetic, with its constant parameters baked in (the
+// vector loop shown; the scalar loops repeat it on f32).
+// CHECK-LABEL: func.func @kinds
+// CHECK:       llvm.func internal @__tsc_fusion_0
+// CHECK:         %[[X:[0-9]+]] = llvm.load {{.*}} -> vector<16xf32>
+// add.Tensor with alpha 2: an fma of the second operand
+// CHECK:         math.fma %[[X]], %{{.*}}, %[[X]] : vector<16xf32>
+// sub.Tensor, alpha 1
+// CHECK:         arith.subf
+// rsub.Scalar: 3 - x
+// CHECK:         %[[THREE:.*]] = arith.constant dense<3.000000e+00>
+// CHECK:         arith.subf %[[THREE]], %{{.*}}
+// pow 2, 0.5, -1, 1.7
+// CHECK:         arith.mulf %[[P:.*]], %[[P]]
+// CHECK:         math.sqrt
+// CHECK:         arith.divf
+// CHECK:         math.powf
+// relu: NaN-propagating maximum with 0
+// CHECK:         arith.maximumf %{{.*}}, %{{.*}} : vector<16xf32>
+// gelu: erf
+// CHECK:         math.erf
+// gelu tanh
+// CHECK:         math.tanh
+// hardtanh(-0.5, 0.5)
+// CHECK:         arith.constant dense<-5.000000e-01>
+// CHECK:         arith.maximumf
+// CHECK:         arith.constant dense<5.000000e-01>
+// CHECK:         arith.minimumf
+// leaky_relu(0.2)
+// CHECK:         arith.cmpf ogt
+// CHECK:         arith.select
+// elu
+// CHECK:         math.expm1
+// CHECK:         arith.cmpf ole
+// clamp(min=None, max=2)
+// CHECK:         arith.constant dense<2.000000e+00>
+// CHECK-NEXT:    arith.minimumf
+// sigmoid, silu
+// CHECK:         math.exp
+// CHECK:         math.exp
+// CHECK:         llvm.store
+func.func @kinds(%x: !ts.tensor) -> !ts.tensor {
+  %r = ts.fusion_group(%x) {
+  ^bb0(%a: !ts.tensor):
+    %two = ts.prim.Constant(2 : i64) : i64
+    %one = ts.prim.Constant(1 : i64) : i64
+    %three = ts.prim.Constant(3.000000e+00 : f64) : f64
+    %half = ts.prim.Constant(5.000000e-01 : f64) : f64
+    %mhalf = ts.prim.Constant(-5.000000e-01 : f64) : f64
+    %m1 = ts.prim.Constant(-1 : i64) : i64
+    %p17 = ts.prim.Constant(1.700000e+00 : f64) : f64
+    %slope = ts.prim.Constant(2.000000e-01 : f64) : f64
+    %none = ts.prim.Constant(unit) : !ts.none
+    %nonestr = ts.prim.Constant("none") : !ts.str
+    %tanhstr = ts.prim.Constant("tanh") : !ts.str
+    %0 = ts.aten.add.Tensor %a, %a, %two : (!ts.tensor, !ts.tensor, i64) -> !ts.tensor
+    %1 = ts.aten.sub.Tensor %0, %a, %one : (!ts.tensor, !ts.tensor, i64) -> !ts.tensor
+    %2 = ts.aten.rsub.Scalar %1, %three, %one : (!ts.tensor, f64, i64) -> !ts.tensor
+    %3 = ts.aten.pow.Tensor_Scalar %2, %two : (!ts.tensor, i64) -> !ts.tensor
+    %4 = ts.aten.pow.Tensor_Scalar %3, %half : (!ts.tensor, f64) -> !ts.tensor
+    %5 = ts.aten.pow.Tensor_Scalar %4, %m1 : (!ts.tensor, i64) -> !ts.tensor
+    %6 = ts.aten.pow.Tensor_Scalar %5, %p17 : (!ts.tensor, f64) -> !ts.tensor
+    %7 = ts.aten.relu %6 : (!ts.tensor) -> !ts.tensor
+    %8 = ts.aten.gelu %7, %nonestr : (!ts.tensor, !ts.str) -> !ts.tensor
+    %9 = ts.aten.gelu %8, %tanhstr : (!ts.tensor, !ts.str) -> !ts.tensor
+    %10 = ts.aten.hardtanh %9, %mhalf, %half : (!ts.tensor, f64, f64) -> !ts.tensor
+    %11 = ts.aten.leaky_relu %10, %slope : (!ts.tensor, f64) -> !ts.tensor
+    %12 = ts.aten.elu %11, %one, %one, %one : (!ts.tensor, i64, i64, i64) -> !ts.tensor
+    %13 = ts.aten.clamp %12, %none, %two : (!ts.tensor, !ts.none, i64) -> !ts.tensor
+    %14 = ts.aten.sigmoid %13 : (!ts.tensor) -> !ts.tensor
+    %15 = ts.aten.silu %14 : (!ts.tensor) -> !ts.tensor
+    ts.yield %15 : !ts.tensor
+  } : (!ts.tensor) -> !ts.tensor
+  return %r : !ts.tensor
+}

@@ -1,0 +1,127 @@
+// RUN: tsc-opt %s -tsc-fuse-elementwise -split-input-file | FileCheck %s
+// RUN: tsc-opt %s -tsc-fuse-elementwise=max-inputs=1 -split-input-file | FileCheck %s --check-prefix=MAX1
+
+// A chain becomes one group at the position of its last op: the tensors it
+// reads are its inputs, the constants its ops read are copied in, and what
+// is used outside is its result.
+// CHECK-LABEL: func.func @chain
+// CHECK:         %[[G:.*]] = ts.fusion_group(%arg0, %arg1) {
+// CHECK-NEXT:    ^bb0(%[[A:.*]]: !ts.tensor, %[[B:.*]]: !ts.tensor):
+// CHECK-NEXT:      %[[C:.*]] = ts.prim.Constant(1.500000e+00 : f64) : f64
+// CHECK-NEXT:      %[[M:.*]] = ts.aten.mul.Scalar %[[A]], %[[C]]
+// CHECK-NEXT:      %[[ONE:.*]] = ts.prim.Constant(1 : i64) : i64
+// CHECK-NEXT:      %[[S:.*]] = ts.aten.add.Tensor %[[M]], %[[B]], %[[ONE]]
+// CHECK-NEXT:      %[[T:.*]] = ts.aten.tanh %[[S]]
+// CHECK-NEXT:      ts.yield %[[T]] : !ts.tensor
+// CHECK-NEXT:    } : (!ts.tensor, !ts.tensor) -> !ts.tensor
+// CHECK-NEXT:    return %[[G]]
+// With one input at most, a group could hold mul alone or tanh alone:
+// none is made.
+// MAX1-LABEL: func.func @chain
+// MAX1-NOT:     ts.fusion_group
+// MAX1-LABEL: func.func @single
+func.func @chain(%x: !ts.tensor, %y: !ts.tensor) -> !ts.tensor {
+  %c = ts.prim.Constant(1.500000e+00 : f64) : f64
+  %one = ts.prim.Constant(1 : i64) : i64
+  %m = ts.aten.mul.Scalar %x, %c : (!ts.tensor, f64) -> !ts.tensor
+  %s = ts.aten.add.Tensor %m, %y, %one : (!ts.tensor, !ts.tensor, i64) -> !ts.tensor
+  %t = ts.aten.tanh %s : (!ts.tensor) -> !ts.tensor
+  return %t : !ts.tensor
+}
+
+// -----
+
+// One op alone stays an ATen call; so does an op whose scalar parameter is
+// not a constant.
+// CHECK-LABEL: func.func @single
+// CHECK-NOT:     ts.fusion_group
+// CHECK:         ts.aten.relu
+// CHECK:         ts.aten.mul.Scalar %{{.*}}, %arg1
+func.func @single(%x: !ts.tensor, %f: f64) -> !ts.tensor {
+  %r = ts.aten.relu %x : (!ts.tensor) -> !ts.tensor
+  %m = ts.aten.mul.Scalar %r, %f : (!ts.tensor, f64) -> !ts.tensor
+  return %m : !ts.tensor
+}
+
+// -----
+
+// A value used outside the group is one of its results; every use after
+// the group reads it.
+// CHECK-LABEL: func.func @two_results
+// CHECK:         %[[G:.*]]:2 = ts.fusion_group(%arg0) {
+// CHECK:           %[[E:.*]] = ts.aten.exp
+// CHECK:           %[[N:.*]] = ts.aten.neg %[[E]]
+// CHECK:           ts.yield %[[E]], %[[N]] : !ts.tensor, !ts.tensor
+// CHECK:         ts.prim.TupleConstruct %[[G]]#0, %[[G]]#1
+func.func @two_results(%x: !ts.tensor) -> !ts.tuple<!ts.tensor, !ts.tensor> {
+  %e = ts.aten.exp %x : (!ts.tensor) -> !ts.tensor
+  %n = ts.aten.neg %e : (!ts.tensor) -> !ts.tensor
+  %t = ts.prim.TupleConstruct %e, %n : (!ts.tensor, !ts.tensor) -> !ts.tuple<!ts.tensor, !ts.tensor>
+  return %t : !ts.tuple<!ts.tensor, !ts.tensor>
+}
+
+// -----
+
+// An in-place op between producer and consumer may change what the
+// producer read: the two are not fused.
+// CHECK-LABEL: func.func @write_between
+// CHECK-NOT:     ts.fusion_group
+func.func @write_between(%x: !ts.tensor, %y: !ts.tensor) -> !ts.tensor {
+  %one = ts.prim.Constant(1 : i64) : i64
+  %e = ts.aten.exp %x : (!ts.tensor) -> !ts.tensor
+  %w = ts.aten.add_.Tensor %x, %y, %one : (!ts.tensor, !ts.tensor, i64) -> !ts.tensor
+  %n = ts.aten.neg %e : (!ts.tensor) -> !ts.tensor
+  return %n : !ts.tensor
+}
+
+// -----
+
+// Appending to a list writes no tensor: it does not separate a chain.
+// CHECK-LABEL: func.func @list_between
+// CHECK:         ts.aten.append.t
+// CHECK:         ts.fusion_group(%arg0)
+// CHECK:           ts.aten.exp
+// CHECK:           ts.aten.neg
+// CHECK:         ts.aten.append.t
+func.func @list_between(%x: !ts.tensor, %l: !ts.list<!ts.tensor>) -> !ts.list<!ts.tensor> {
+  %e = ts.aten.exp %x : (!ts.tensor) -> !ts.tensor
+  %a = ts.aten.append.t %l, %x : (!ts.list<!ts.tensor>, !ts.tensor) -> !ts.list<!ts.tensor>
+  %n = ts.aten.neg %e : (!ts.tensor) -> !ts.tensor
+  %b = ts.aten.append.t %l, %n : (!ts.list<!ts.tensor>, !ts.tensor) -> !ts.list<!ts.tensor>
+  return %l : !ts.list<!ts.tensor>
+}
+
+// -----
+
+// A use of the producer before the consumer would come before the group:
+// the producer stays out of the consumer's group.
+// CHECK-LABEL: func.func @use_between
+// CHECK:         %[[E:.*]] = ts.aten.exp %arg0
+// CHECK:         ts.aten.sum %[[E]]
+// CHECK-NOT:     ts.fusion_group
+func.func @use_between(%x: !ts.tensor) -> (!ts.tensor, !ts.tensor) {
+  %none = ts.prim.Constant(unit) : !ts.none
+  %e = ts.aten.exp %x : (!ts.tensor) -> !ts.tensor
+  %s = ts.aten.sum %e, %none : (!ts.tensor, !ts.none) -> !ts.tensor
+  %n = ts.aten.neg %e : (!ts.tensor) -> !ts.tensor
+  return %s, %n : !ts.tensor, !ts.tensor
+}
+
+// -----
+
+// Chains inside a loop body are fused in that block.
+// CHECK-LABEL: func.func @in_loop
+// CHECK:         ts.prim.Loop
+// CHECK:           ts.fusion_group(%{{.*}}) {
+// CHECK:             ts.aten.sigmoid
+// CHECK:             ts.aten.mul.Tensor
+func.func @in_loop(%x: !ts.tensor, %n: i64) -> !ts.tensor {
+  %true = ts.prim.Constant(true) : i1
+  %r = ts.prim.Loop %n, %true iter(%x : !ts.tensor) -> (!ts.tensor) {
+  ^bb0(%i: i64, %h: !ts.tensor):
+    %s = ts.aten.sigmoid %h : (!ts.tensor) -> !ts.tensor
+    %m = ts.aten.mul.Tensor %h, %s : (!ts.tensor, !ts.tensor) -> !ts.tensor
+    ts.yield %true, %m : i1, !ts.tensor
+  }
+  return %r : !ts.tensor
+}
