@@ -131,3 +131,46 @@ func.func @kinds(%x: !ts.tensor) -> !ts.tensor {
   } : (!ts.tensor) -> !ts.tensor
   return %r : !ts.tensor
 }
+
+// -----
+
+// A group with a softmax: row by row, the row's maximum and sum of
+// exponentials (whole vectors reduced, then the rest one by one), then
+// each element; the kernel takes the row length and row strides.
+// CHECK-LABEL: func.func @softmax
+// CHECK:       llvm.func internal @__tsc_fusion_0(%[[RB:[a-z0-9]+]]: i64, %[[RE:[a-z0-9]+]]: i64, %[[N:[a-z0-9]+]]: i64, %{{[a-z0-9]+}}: !llvm.ptr, %{{[a-z0-9]+}}: !llvm.ptr) attributes {tsc.kernel}
+// CHECK:         scf.for %[[ROW:.*]] = %[[RB]] to %[[RE]] step
+// CHECK:           %[[M:.*]] = scf.for {{.*}} iter_args(%{{.*}} = %{{.*}}) -> (vector<16xf32>)
+// CHECK:             arith.maximumf {{.*}} : vector<16xf32>
+// CHECK:           %[[MV:.*]] = vector.reduction <maximumf>, %[[M]]
+// CHECK:           %[[MAX:.*]] = scf.for {{.*}} iter_args(%{{.*}} = %[[MV]]) -> (f32)
+// CHECK:           scf.for {{.*}} -> (vector<16xf32>)
+// CHECK:             math.exp {{.*}} : vector<16xf32>
+// CHECK:           vector.reduction <add>
+// CHECK:           %[[SUM:.*]] = scf.for {{.*}} -> (f32)
+// CHECK:           %[[INV:.*]] = arith.divf %{{.*}}, %[[SUM]] : f32
+// CHECK:           scf.for
+// CHECK:             vector.broadcast %[[MAX]] : f32 to vector<16xf32>
+// CHECK:             math.exp
+// CHECK:             vector.broadcast %[[INV]] : f32 to vector<16xf32>
+// CHECK:             arith.mulf
+// CHECK:             arith.addf
+// CHECK:             llvm.store {{.*}} : vector<16xf32>, !llvm.ptr
+// CHECK:           scf.for %{{.*}} = %{{.*}} to %[[N]]
+// LLVM-LABEL: func.func @softmax
+// LLVM:         llvm.func internal @__tsc_fusion_0
+// LLVM-NOT:     {{arith|math|scf|cf|vector}}.
+// LLVM:         llvm.intr.vector.reduce.fmaximum
+// LLVM:         llvm.intr.vector.reduce.fadd
+func.func @softmax(%x: !ts.tensor, %y: !ts.tensor) -> !ts.tensor {
+  %r = ts.fusion_group(%x, %y) {
+  ^bb0(%a: !ts.tensor, %b: !ts.tensor):
+    %last = ts.prim.Constant(-1 : i64) : i64
+    %none = ts.prim.Constant(unit) : !ts.none
+    %one = ts.prim.Constant(1 : i64) : i64
+    %s = ts.aten.softmax.int %a, %last, %none : (!ts.tensor, i64, !ts.none) -> !ts.tensor
+    %t = ts.aten.add.Tensor %s, %b, %one : (!ts.tensor, !ts.tensor, i64) -> !ts.tensor
+    ts.yield %t : !ts.tensor
+  } : (!ts.tensor, !ts.tensor) -> !ts.tensor
+  return %r : !ts.tensor
+}

@@ -56,3 +56,18 @@ func.func @float_arith() -> f64 {
   %r = ts.aten.mul.float %d, %t : (f64, f64) -> f64
   return %r : f64
 }
+
+// -----
+
+// A cast to the operand's own type is the operand (the frontend leaves
+// them on `dim` arguments); a cast that refines stays.
+// CHECK-LABEL: func.func @unchecked_cast
+// CHECK-NEXT:    %[[C:.*]] = ts.prim.Constant(-1 : i64) : i64
+// CHECK-NEXT:    %[[R:.*]] = ts.prim.unchecked_cast %arg0 : !ts.optional<i64> to i64
+// CHECK-NEXT:    return %[[C]], %[[R]]
+func.func @unchecked_cast(%o: !ts.optional<i64>) -> (i64, i64) {
+  %c = ts.prim.Constant(-1 : i64) : i64
+  %same = ts.prim.unchecked_cast %c : i64 to i64
+  %r = ts.prim.unchecked_cast %o : !ts.optional<i64> to i64
+  return %same, %r : i64, i64
+}

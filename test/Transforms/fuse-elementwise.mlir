@@ -125,3 +125,55 @@ func.func @in_loop(%x: !ts.tensor, %n: i64) -> !ts.tensor {
   }
   return %r : !ts.tensor
 }
+
+// -----
+
+// A row reduction joins the chain before it and the one after it; the
+// list of its normalized shape is copied in with its constant.
+// CHECK-LABEL: func.func @layer_norm
+// CHECK:         ts.fusion_group(%arg0, %arg1, %arg2) {
+// CHECK-NEXT:    ^bb0(%[[X:.*]]: !ts.tensor, %[[W:.*]]: !ts.tensor<[8], f32>, %[[B:.*]]: !ts.tensor<[8], f32>):
+// CHECK:           ts.aten.mul.Scalar %[[X]]
+// CHECK:           %[[N:.*]] = ts.prim.Constant(8 : i64) : i64
+// CHECK-NEXT:      %[[L:.*]] = ts.prim.ListConstruct %[[N]]
+// CHECK:           ts.aten.layer_norm %{{.*}}, %[[L]], %[[W]], %[[B]]
+// CHECK:           ts.aten.relu
+// CHECK:           ts.yield
+func.func @layer_norm(%x: !ts.tensor, %w: !ts.tensor<[8], f32>, %b: !ts.tensor<[8], f32>) -> !ts.tensor {
+  %c = ts.prim.Constant(2.000000e+00 : f64) : f64
+  %n = ts.prim.Constant(8 : i64) : i64
+  %eps = ts.prim.Constant(1.000000e-05 : f64) : f64
+  %true = ts.prim.Constant(true) : i1
+  %m = ts.aten.mul.Scalar %x, %c : (!ts.tensor, f64) -> !ts.tensor
+  %shape = ts.prim.ListConstruct %n : (i64) -> !ts.list<i64>
+  %l = ts.aten.layer_norm %m, %shape, %w, %b, %eps, %true : (!ts.tensor, !ts.list<i64>, !ts.tensor<[8], f32>, !ts.tensor<[8], f32>, f64, i1) -> !ts.tensor
+  %r = ts.aten.relu %l : (!ts.tensor) -> !ts.tensor
+  return %r : !ts.tensor
+}
+
+// -----
+
+// One row reduction per group: the sum of two softmaxes joins one of them;
+// a softmax with a dtype, or over a dimension known only at run time, is
+// not fused.
+// CHECK-LABEL: func.func @two_softmax
+// CHECK:         %[[A:.*]] = ts.aten.softmax.int %arg0
+// CHECK:         ts.fusion_group(%arg0, %[[A]]) {
+// CHECK:           ts.aten.softmax.int
+// CHECK:           ts.aten.add.Tensor
+// CHECK:         ts.aten.softmax.int %{{.*}}, %arg1
+// CHECK:         ts.aten.softmax.int %{{.*}}, %{{.*}}, %{{.*}} : (!ts.tensor, i64, i64)
+func.func @two_softmax(%x: !ts.tensor, %d: i64) -> (!ts.tensor, !ts.tensor, !ts.tensor) {
+  %last = ts.prim.Constant(-1 : i64) : i64
+  %one = ts.prim.Constant(1 : i64) : i64
+  %f64 = ts.prim.Constant(7 : i64) : i64
+  %none = ts.prim.Constant(unit) : !ts.none
+  %a = ts.aten.softmax.int %x, %last, %none : (!ts.tensor, i64, !ts.none) -> !ts.tensor
+  %b = ts.aten.softmax.int %x, %one, %none : (!ts.tensor, i64, !ts.none) -> !ts.tensor
+  %s = ts.aten.add.Tensor %a, %b, %one : (!ts.tensor, !ts.tensor, i64) -> !ts.tensor
+  %e = ts.aten.exp %s : (!ts.tensor) -> !ts.tensor
+  %c = ts.aten.softmax.int %e, %d, %none : (!ts.tensor, i64, !ts.none) -> !ts.tensor
+  %t = ts.aten.softmax.int %c, %last, %f64 : (!ts.tensor, i64, i64) -> !ts.tensor
+  %n = ts.aten.neg %t : (!ts.tensor) -> !ts.tensor
+  return %s, %c, %n : !ts.tensor, !ts.tensor, !ts.tensor
+}

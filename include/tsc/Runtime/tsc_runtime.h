@@ -254,6 +254,21 @@ TSC_RUNTIME_API int32_t tsc_fusion_run(tsc_fusion_kernel_t kernel,
                                        tsc_value_t *const *inputs, int64_t n_in,
                                        const uint64_t *deps, tsc_value_t **outs,
                                        int64_t n_out, int8_t *ran);
+/* A fusion kernel for a group with a row reduction (softmax, log_softmax,
+ * layer_norm over the last dimension): computes rows [row_begin, row_end)
+ * of `row_length` elements. An input's row r starts at element
+ * r * row_strides[i] (row_length, or 0 for one row broadcast to all). */
+typedef void (*tsc_fusion_rows_kernel_t)(int64_t row_begin, int64_t row_end,
+                                         int64_t row_length, void *const *data,
+                                         const int64_t *row_strides);
+/* As tsc_fusion_run, row by row: also declined unless the last dimension
+ * is `row_dim` (or row_dim is -1) and of `row_length` elements (or
+ * row_length is -1). Inputs of one element or one row are broadcast to
+ * every row. */
+TSC_RUNTIME_API int32_t tsc_fusion_run_rows(
+    tsc_fusion_rows_kernel_t kernel, tsc_value_t *const *inputs, int64_t n_in,
+    const uint64_t *deps, tsc_value_t **outs, int64_t n_out, int64_t row_dim,
+    int64_t row_length, int8_t *ran);
 TSC_RUNTIME_API int32_t tsc_tuple_construct(tsc_value_t *const *elements,
                                             int64_t n, tsc_value_t **out);
 TSC_RUNTIME_API int32_t tsc_tuple_unpack(tsc_value_t *tuple, int64_t n,

@@ -10,6 +10,7 @@
 #include "HotOps.h"
 #include "Lowering.h"
 #include "Ownership.h"
+#include "tsc/Dialect/TS/IR/TSElementwise.h"
 #include "tsc/Dialect/TS/IR/TSOps.h"
 
 #include "mlir/IR/IRMapping.h"
@@ -627,10 +628,26 @@ LogicalResult MethodLowering::lowerFusionGroup(ts::FusionGroupOp op) {
     Value outs = slots(loc, lc.ptrTy, op.getNumResults());
     Value ran = slots(loc, lc.i8Ty, 1);
     Value fn = LLVM::AddressOfOp::create(b, loc, kernel);
-    callChecked(loc, "tsc_fusion_run",
-                {fn, inputs, lc.constI64(b, loc, op.getInputs().size()),
-                 lc.bytesPtr(b, loc, depBytes, "fusion_deps"), outs,
-                 lc.constI64(b, loc, op.getNumResults()), ran});
+    SmallVector<Value> args{fn,
+                            inputs,
+                            lc.constI64(b, loc, op.getInputs().size()),
+                            lc.bytesPtr(b, loc, depBytes, "fusion_deps"),
+                            outs,
+                            lc.constI64(b, loc, op.getNumResults())};
+    // A group with a row reduction runs row by row; the runtime checks its
+    // dimension and length against the sizes.
+    Operation *rowReduction = nullptr;
+    for (Operation &inner : tsBody.without_terminator())
+      if (ts::getFusibleRowReduction(&inner))
+        rowReduction = &inner;
+    if (rowReduction) {
+      args.push_back(lc.constI64(b, loc, ts::getRowReductionDim(rowReduction)));
+      args.push_back(
+          lc.constI64(b, loc, ts::getRowReductionLength(rowReduction)));
+    }
+    args.push_back(ran);
+    callChecked(loc, rowReduction ? "tsc_fusion_run_rows" : "tsc_fusion_run",
+                args);
     SmallVector<Value> results;
     for (unsigned i = 0; i < op.getNumResults(); ++i)
       results.push_back(LLVM::LoadOp::create(b, loc, lc.ptrTy,

@@ -60,6 +60,7 @@ LLVM::LLVMFuncOp LoweringContext::runtimeFunc(StringRef name) {
       {"tsc_future_completed", i32, {p, p, p, p}},
       {"tsc_future_wait", i32, {p, p}},
       {"tsc_fusion_run", i32, {p, p, i64, p, p, i64, p}},
+      {"tsc_fusion_run_rows", i32, {p, p, i64, p, p, i64, i64, i64, p}},
       {"tsc_object_create", i32, {p, p, p, p, i64, p}},
       {"tsc_object_get_attr", i32, {p, p, p}},
       {"tsc_object_set_attr", i32, {p, p, p}},

@@ -10,9 +10,13 @@ sets that take the fusion kernel's paths or make the runtime decline it:
 
 OUT/chain.pt, a short chain, with chain.f32.pt, chain.int.pt (int64:
 declined) and chain.mismatch.pt (sizes that do not broadcast: declined, and
-the operator reports the error); and OUT/partial.pt, whose group has an
+the operator reports the error); OUT/partial.pt, whose group has an
 output of fewer elements than the broadcast (declined), with
-partial.inputs.pt."""
+partial.inputs.pt; and OUT/rows.pt, chains through a layer norm, a softmax
+and a log_softmax (row kernels), with rows.f32.pt, rows.bcast.pt (a row
+broadcast to all), rows.3d.pt (log_softmax's dimension 1 is then not the
+last: declined) and rows.short.pt (rows shorter than the layer norm's:
+declined, and the operator reports the error)."""
 import sys
 from typing import Tuple
 
@@ -72,6 +76,21 @@ class Chain(torch.nn.Module):
         return torch.relu(x * 2 + y)
 
 
+class Rows(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.norm = torch.nn.LayerNorm(37)
+        with torch.no_grad():
+            self.norm.weight.uniform_()
+            self.norm.bias.uniform_()
+
+    def forward(self, x: Tensor, y: Tensor):
+        a = torch.relu(self.norm(x * 2.0 - y))
+        b = F.softmax(x * 0.5, dim=-1) + y
+        c = F.log_softmax(x + 1.0, 1) * 2.0
+        return a, b, c
+
+
 class Partial(torch.nn.Module):
     def forward(self, x: Tensor, s: Tensor) -> Tuple[Tensor, Tensor]:
         a = s * 2.0 + 1.0
@@ -83,6 +102,7 @@ def main(out):
     torch.jit.script(Ops()).save(f"{out}/ops.pt")
     torch.jit.script(Chain()).save(f"{out}/chain.pt")
     torch.jit.script(Partial()).save(f"{out}/partial.pt")
+    torch.jit.script(Rows().eval()).save(f"{out}/rows.pt")
     x = torch.randn(64, 33)
     y = torch.randn(64, 33)
     args = {
@@ -94,6 +114,10 @@ def main(out):
         "chain.f32": (x, y),
         "chain.int": ((x * 10).long(), (y * 10).long()),
         "chain.mismatch": (torch.randn(3, 4), torch.randn(5)),
+        "rows.f32": (torch.randn(64, 37), torch.randn(64, 37)),
+        "rows.bcast": (torch.randn(64, 37), torch.randn(37)),
+        "rows.3d": (torch.randn(4, 8, 37), torch.randn(4, 8, 37)),
+        "rows.short": (torch.randn(64, 20), torch.randn(64, 20)),
     }
     for name, a in args.items():
         torch.save(a, f"{out}/{name}.pt")

@@ -1,6 +1,7 @@
 //===- TSElementwise.cpp - elementwise tensor operators -------------------===//
 
 #include "tsc/Dialect/TS/IR/TSElementwise.h"
+#include "tsc/Dialect/TS/IR/TSOps.h"
 #include "tsc/Dialect/TS/IR/TSTypes.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
@@ -92,6 +93,72 @@ bool isFusibleElementwise(Operation *op) {
       return false;
   }
   return true;
+}
+
+/// The constant int `v`, directly or as the single element of a list
+/// built of constants.
+static std::optional<int64_t> getConstantInt(Value v) {
+  IntegerAttr attr;
+  if (matchPattern(v, m_Constant(&attr)) && attr.getType().isInteger(64))
+    return attr.getInt();
+  return std::nullopt;
+}
+
+static std::optional<int64_t> getSingleConstantSize(Value list) {
+  if (auto construct = list.getDefiningOp<ListConstructOp>()) {
+    if (construct.getElements().size() != 1)
+      return std::nullopt;
+    return getConstantInt(construct.getElements().front());
+  }
+  ArrayAttr attr;
+  if (matchPattern(list, m_Constant(&attr)) && attr.size() == 1)
+    if (auto n = dyn_cast<IntegerAttr>(attr[0]))
+      return n.getInt();
+  return std::nullopt;
+}
+
+static bool isNone(Value v) { return isa<NoneType>(v.getType()); }
+
+std::optional<RowReductionKind> getFusibleRowReduction(Operation *op) {
+  StringRef name = op->getName().getStringRef();
+  if (op->getNumResults() != 1 || op->getNumOperands() < 1 ||
+      !isa<TensorType>(op->getResult(0).getType()) ||
+      !isa<TensorType>(op->getOperand(0).getType()))
+    return std::nullopt;
+  if (name == "ts.aten.layer_norm") {
+    // (input, normalized_shape, weight?, bias?, eps, cudnn_enable)
+    FloatAttr eps;
+    IntegerAttr cudnn;
+    if (!getSingleConstantSize(op->getOperand(1)) ||
+        !matchPattern(op->getOperand(4), m_Constant(&eps)) ||
+        !matchPattern(op->getOperand(5), m_Constant(&cudnn)))
+      return std::nullopt;
+    for (Value v : {op->getOperand(2), op->getOperand(3)})
+      if (!isa<TensorType>(v.getType()) && !isNone(v))
+        return std::nullopt;
+    return RowReductionKind::LayerNorm;
+  }
+  if (name == "ts.aten.softmax.int" || name == "ts.aten.log_softmax.int") {
+    // (input, dim, dtype?)
+    std::optional<int64_t> dim = getConstantInt(op->getOperand(1));
+    if (!dim || *dim < -1 || !isNone(op->getOperand(2)))
+      return std::nullopt;
+    return name == "ts.aten.softmax.int" ? RowReductionKind::Softmax
+                                         : RowReductionKind::LogSoftmax;
+  }
+  return std::nullopt;
+}
+
+int64_t getRowReductionDim(Operation *op) {
+  if (getFusibleRowReduction(op) == RowReductionKind::LayerNorm)
+    return -1;
+  return *getConstantInt(op->getOperand(1));
+}
+
+int64_t getRowReductionLength(Operation *op) {
+  if (getFusibleRowReduction(op) == RowReductionKind::LayerNorm)
+    return *getSingleConstantSize(op->getOperand(1));
+  return -1;
 }
 
 } // namespace tsc::ts

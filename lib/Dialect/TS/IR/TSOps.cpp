@@ -292,6 +292,12 @@ OpFoldResult IsInstanceOp::fold(FoldAdaptor) {
   return {};
 }
 
+OpFoldResult UncheckedCastOp::fold(FoldAdaptor) {
+  if (getOperand().getType() == getType())
+    return getOperand();
+  return {};
+}
+
 LogicalResult FusionGroupOp::verify() {
   Block &body = getBody().front();
   if (body.getArgumentTypes() != getInputs().getTypes())

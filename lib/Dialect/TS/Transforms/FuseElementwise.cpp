@@ -27,8 +27,13 @@ namespace {
 
 struct Group {
   SmallVector<Operation *> ops; // in block order
+  Operation *anchor = nullptr;  // its row reduction, if any
   bool merged = false;          // absorbed into a later group
 };
+
+bool isFusible(Operation *op) {
+  return ts::isFusibleElementwise(op) || ts::getFusibleRowReduction(op);
+}
 
 /// Whether moving a read of tensors across `op` could change what it reads.
 bool mayWriteTensors(Operation *op) {
@@ -100,7 +105,7 @@ llvm::SetVector<Value> BlockFuser::inputsOf(ArrayRef<Operation *> ops) {
 void BlockFuser::run() {
   Operation *lastWrite = nullptr;
   for (Operation &op : block) {
-    if (!ts::isFusibleElementwise(&op)) {
+    if (!isFusible(&op)) {
       if (mayWriteTensors(&op))
         lastWrite = &op;
       continue;
@@ -111,6 +116,20 @@ void BlockFuser::run() {
       if (Group *g = groupOf.lookup(v.getDefiningOp()))
         if (!lastWrite || lastWrite->isBeforeInBlock(g->ops.front()))
           joining.insert(g);
+    // ...with one row reduction at most in all...
+    Operation *anchor = ts::getFusibleRowReduction(&op) ? &op : nullptr;
+    SmallVector<Group *> candidates(joining.begin(), joining.end());
+    llvm::sort(candidates, [](Group *a, Group *b) {
+      return a->ops.front()->isBeforeInBlock(b->ops.front());
+    });
+    for (Group *g : candidates) {
+      if (!g->anchor)
+        continue;
+      if (anchor)
+        joining.erase(g);
+      else
+        anchor = g->anchor;
+    }
     // ...less those whose values something before this op uses; dropping
     // one makes its ops outside users of the others, so repeat.
     bool changed = true;
@@ -135,6 +154,9 @@ void BlockFuser::run() {
     groups.push_back(std::make_unique<Group>());
     Group *merged = groups.back().get();
     merged->ops = std::move(ops);
+    for (Operation *member : merged->ops)
+      if (ts::getFusibleRowReduction(member))
+        merged->anchor = member;
     for (Group *g : joining)
       g->merged = true;
     for (Operation *member : merged->ops)
@@ -169,11 +191,19 @@ void BlockFuser::materialize(Group &g) {
   for (Value in : inputs)
     map.map(in, body->addArgument(in.getType(), in.getLoc()));
   b.setInsertionPointToStart(body);
+  // Scalar parameters are constants, or lists of constants (see
+  // TSElementwise.h): copy them in.
+  std::function<void(Value)> copyParameter = [&](Value v) {
+    if (map.contains(v) || inGroup.contains(v.getDefiningOp()))
+      return;
+    Operation *def = v.getDefiningOp();
+    for (Value operand : def->getOperands())
+      copyParameter(operand);
+    b.clone(*def, map);
+  };
   for (Operation *op : g.ops) {
-    // Scalar parameters are constants (isFusibleElementwise): copy them in.
     for (Value v : op->getOperands())
-      if (!map.contains(v) && !inGroup.contains(v.getDefiningOp()))
-        b.clone(*v.getDefiningOp(), map);
+      copyParameter(v);
     b.clone(*op, map);
   }
   SmallVector<Value> yielded;

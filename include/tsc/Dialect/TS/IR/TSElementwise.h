@@ -64,6 +64,29 @@ unsigned getNumTensorOperands(ElementwiseKind kind);
 /// clamp's bounds, "none" or "tanh" for gelu's approximation).
 bool isFusibleElementwise(mlir::Operation *op);
 
+/// Operators that normalize each row (the last dimension) of their input:
+/// a group may hold one, with elementwise ops before (on its input) and
+/// after it. Its kernel goes row by row: statistics of the row first, then
+/// every element.
+enum class RowReductionKind {
+  LayerNorm,  // aten::layer_norm over the last dimension
+  Softmax,    // aten::softmax.int, no dtype
+  LogSoftmax, // aten::log_softmax.int, no dtype
+};
+
+/// The row reduction a fusion kernel can compute `op` as: layer_norm whose
+/// normalized_shape is one constant size, constant eps, and weight and bias
+/// tensors or None; softmax and log_softmax with a constant dimension and
+/// no dtype.
+std::optional<RowReductionKind> getFusibleRowReduction(mlir::Operation *op);
+
+/// For a fusible row reduction: the dimension it reduces as written (-1:
+/// the last, whatever the rank) and, for layer_norm, the row's length
+/// (else -1). The kernel's caller checks them against the sizes at run
+/// time.
+int64_t getRowReductionDim(mlir::Operation *op);
+int64_t getRowReductionLength(mlir::Operation *op);
+
 } // namespace tsc::ts
 
 #endif // TSC_DIALECT_TS_IR_TSELEMENTWISE_H

@@ -157,6 +157,8 @@ def TS_UncheckedCastOp : TS_Op<"prim.unchecked_cast", [Pure]> {
   let arguments = (ins AnyType:$operand);
   let results = (outs AnyType:$result);
   let assemblyFormat = "$operand attr-dict `:` type($operand) `to` type($result)";
+  // A cast to the operand's own type is the operand.
+  let hasFolder = 1;
 }
 
 def TS_UninitializedOp : TS_Op<"prim.Uninitialized", [Pure]> {

@@ -110,6 +110,11 @@ def FuseElementwise : Pass<"tsc-fuse-elementwise"> {
     where its last op was. A group of one op stays as it is: ATen's own
     kernel is as good.
 
+    A group may also hold one row reduction: `layer_norm` over one constant
+    trailing size, `softmax` or `log_softmax` over a constant dimension
+    without dtype. Elementwise ops before it (on its input) and after it
+    join the same group, whose kernel then goes row by row.
+
     An op joins a producer's group only if that keeps the program's
     meaning:
     - no op between the group's first op and the new one may write memory
