@@ -36,8 +36,17 @@ void buildTSOptimizationPipeline(OpPassManager &pm,
   // convolution or linear layer before it absorbs.
   pm.addPass(createRemoveDropout());
   pm.addPass(createFoldBatchNorm());
+  // Sizes and dtypes flow from the arguments and weights through the
+  // graph; the size queries they answer become constants.
+  pm.addPass(createRefineTypes());
+  // What depends only on weights is computed now, once.
+  pm.addPass(createFoldTensorConstants());
   // Folds scalar arithmetic and comparisons on constants (the dialect's
   // folders) and erases what became dead.
+  pm.addPass(createCanonicalizerPass());
+  // Short counted loops become straight-line code, whose constant
+  // iteration numbers fold.
+  pm.addPass(createUnrollLoops());
   pm.addPass(createCanonicalizerPass());
   // Merges identical pure ops (constants, scalar arithmetic, tuples).
   pm.addPass(createCSEPass());

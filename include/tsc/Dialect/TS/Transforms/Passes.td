@@ -100,6 +100,85 @@ def RefineArguments : Pass<"tsc-refine-arguments", "::mlir::ModuleOp"> {
   ];
 }
 
+def RefineTypes : Pass<"tsc-refine-types"> {
+  let summary = "Propagates tensor sizes and dtypes through the graph";
+  let description = [{
+    Gives each op's tensor result the most refined type its operands' types
+    imply, in one forward walk (operands are defined before their uses;
+    results of `prim::If` and values carried by `prim::Loop` stay as they
+    are):
+
+    - elementwise operators (TSElementwise.h): broadcast sizes; the dtype
+      when every tensor operand has the same float dtype (other mixes
+      follow promotion rules left unmodelled);
+    - softmax, log_softmax, layer_norm, batch_norm, contiguous, clone,
+      detach, dropout, and in-place operators: their input's type;
+    - linear, mm, matmul and addmm of 2-D operands; conv1d/2d/3d and
+      non-transposed `_convolution`, max_pool2d (floor mode) and
+      adaptive_avg_pool2d with constant parameters; flatten, view and
+      reshape (one -1 inferred), t, transpose, select, unsqueeze.
+
+    Then `aten::size(x, d)`, `aten::dim`, `aten::numel` and `aten::size`
+    of tensors whose sizes are known become constants (a new list for
+    `size`), so that loops over a dimension get a constant trip count.
+
+    A method keeps its declared result types: a refined value that is
+    returned goes through `ts.prim.unchecked_cast`. Sources of refined
+    types are frozen weights (their constants' types), traced graphs and
+    `--input-shape` (`-tsc-refine-arguments`).
+  }];
+}
+
+def FoldTensorConstants : Pass<"tsc-fold-tensor-constants"> {
+  let summary = "Evaluates tensor ops whose tensor operands are constants";
+  let description = [{
+    After freezing, weights are constants, and ops that only transform
+    weights (a scale, a transpose of a traced `addmm`'s weight, a reshape)
+    compute the same tensor at every call. This pass computes it once, at
+    compile time, and the op becomes a `ts.prim.Constant`; chains fold in
+    one walk.
+
+    How values are computed: tsc's own evaluator (LibTorch is not linked
+    into the passes), on the constants' float32 or float64 elements:
+    - the elementwise operators of TSElementwise.h, with broadcasting, on
+      operands of one dtype: each op in double precision and rounded to
+      the dtype, which for float32 gives what a float32 kernel's rounding
+      per operation gives for + - * /; transcendental functions use the C
+      library (within an ulp or two of ATen's);
+    - `t` and `transpose` of 2-D tensors;
+    - view, reshape, flatten, squeeze, unsqueeze, contiguous, clone and
+      detach, whose result sizes `-tsc-refine-types` has inferred.
+
+    Results of more than `max-elements` elements are left to run time, as
+    are in-place ops and ops on other dtypes.
+  }];
+  let options = [
+    Option<"maxElements", "max-elements", "int64_t", /*default=*/"16777216",
+           "Largest result folded (elements)">,
+  ];
+}
+
+def UnrollLoops : Pass<"tsc-unroll-loops"> {
+  let summary = "Unrolls counted loops with a small constant trip count";
+  let description = [{
+    A `ts.prim.Loop` that runs exactly `n` times (a constant trip count, a
+    condition that is the constant true on entry and after every
+    iteration: TorchScript's `for i in range(n)`), with `1 <= n <=
+    max-trip-count`, becomes `n` copies of its body in order, the
+    iteration number a constant in each and the carried values threaded
+    from one copy to the next. Loops nested in it are unrolled first.
+    Loops that may stop early (`break`, a `while` condition) stay loops.
+
+    Trip counts become constant when sizes are known (`-tsc-refine-types`
+    after `--input-shape`, or traced graphs); the copies' constant indices
+    then fold (`select`, list `__getitem__`, arithmetic on `i`).
+  }];
+  let options = [
+    Option<"maxTripCount", "max-trip-count", "int64_t", /*default=*/"8",
+           "Unroll loops of at most this many iterations">,
+  ];
+}
+
 def FuseElementwise : Pass<"tsc-fuse-elementwise"> {
   let summary = "Groups chains of elementwise tensor ops into ts.fusion_group";
   let description = [{

@@ -1,0 +1,461 @@
+//===- RefineTypes.cpp - the -tsc-refine-types pass -----------------------===//
+//
+// Forward propagation of tensor sizes and dtypes: each op's result gets the
+// most refined type its operands' types imply (TorchScript's own shape
+// analysis does the same on graphs). What the types then make constant
+// (sizes, ranks, element counts) becomes constants.
+//
+//===----------------------------------------------------------------------===//
+
+#include "tsc/Dialect/TS/IR/TSElementwise.h"
+#include "tsc/Dialect/TS/IR/TSOps.h"
+#include "tsc/Dialect/TS/Transforms/Passes.h"
+
+#include "mlir/IR/Matchers.h"
+#include "llvm/ADT/StringSwitch.h"
+
+namespace tsc {
+#define GEN_PASS_DEF_REFINETYPES
+#include "tsc/Dialect/TS/Transforms/Passes.h.inc"
+} // namespace tsc
+
+using namespace mlir;
+using namespace tsc;
+
+namespace {
+
+constexpr int64_t kDynamic = ts::TensorType::kDynamic;
+using Sizes = SmallVector<int64_t>;
+
+/// What is known of a tensor value.
+struct Known {
+  std::optional<Sizes> sizes;
+  Type dtype;
+};
+
+Known known(Value v) {
+  auto t = dyn_cast<ts::TensorType>(v.getType());
+  if (!t)
+    return {};
+  Known k;
+  if (std::optional<ArrayRef<int64_t>> s = t.getSizes())
+    k.sizes = Sizes(s->begin(), s->end());
+  k.dtype = t.getDtype();
+  return k;
+}
+
+std::optional<int64_t> constantInt(Value v) {
+  IntegerAttr attr;
+  if (matchPattern(v, m_Constant(&attr)) && attr.getType().isInteger(64))
+    return attr.getInt();
+  return std::nullopt;
+}
+
+/// A constant int list: a constant, or a list built of constants.
+std::optional<Sizes> constantInts(Value v) {
+  if (auto construct = v.getDefiningOp<ts::ListConstructOp>()) {
+    Sizes r;
+    for (Value e : construct.getElements()) {
+      std::optional<int64_t> n = constantInt(e);
+      if (!n)
+        return std::nullopt;
+      r.push_back(*n);
+    }
+    return r;
+  }
+  ArrayAttr attr;
+  if (!matchPattern(v, m_Constant(&attr)))
+    return std::nullopt;
+  Sizes r;
+  for (Attribute a : attr) {
+    auto n = dyn_cast<IntegerAttr>(a);
+    if (!n)
+      return std::nullopt;
+    r.push_back(n.getInt());
+  }
+  return r;
+}
+
+bool isFloat(Type dtype) {
+  return dtype &&
+         (dtype.isF16() || dtype.isBF16() || dtype.isF32() || dtype.isF64());
+}
+
+/// Broadcasting, as torch does; nullopt if not all sizes are known or they
+/// do not broadcast.
+std::optional<Sizes> broadcast(ArrayRef<Known> operands) {
+  Sizes out;
+  for (const Known &k : operands) {
+    if (!k.sizes)
+      return std::nullopt;
+    const Sizes &s = *k.sizes;
+    if (s.size() > out.size())
+      out.insert(out.begin(), s.size() - out.size(), 1);
+    for (size_t i = 0; i < s.size(); ++i) {
+      int64_t &o = out[out.size() - s.size() + i];
+      int64_t d = s[i];
+      if (d == 1)
+        continue;
+      if (o == 1 || o == d)
+        o = d;
+      else if (o == kDynamic || d == kDynamic)
+        o = (o == kDynamic && d == kDynamic) ? kDynamic : std::max(o, d);
+      else
+        return std::nullopt;
+    }
+  }
+  return out;
+}
+
+/// (size + 2 padding - dilation (kernel - 1) - 1) / stride + 1, the output
+/// size of a convolution or pooling window (floor mode).
+int64_t windowed(int64_t size, int64_t kernel, int64_t stride, int64_t pad,
+                 int64_t dilation) {
+  if (size == kDynamic || kernel == kDynamic)
+    return kDynamic;
+  return (size + 2 * pad - dilation * (kernel - 1) - 1) / stride + 1;
+}
+
+/// `list` as n values: one value repeated, or n given.
+std::optional<Sizes> expand(std::optional<Sizes> list, size_t n) {
+  if (!list)
+    return std::nullopt;
+  if (list->size() == 1)
+    return Sizes(n, list->front());
+  if (list->size() != n)
+    return std::nullopt;
+  return list;
+}
+
+std::optional<Sizes> convolution(const Known &in, const Known &w,
+                                 std::optional<Sizes> stride,
+                                 std::optional<Sizes> pad,
+                                 std::optional<Sizes> dilation) {
+  if (!in.sizes || !w.sizes || in.sizes->size() != w.sizes->size() ||
+      in.sizes->size() < 3)
+    return std::nullopt;
+  size_t spatial = in.sizes->size() - 2;
+  stride = expand(stride, spatial);
+  pad = expand(pad, spatial);
+  dilation = expand(dilation, spatial);
+  if (!stride || !pad || !dilation)
+    return std::nullopt;
+  Sizes out{(*in.sizes)[0], (*w.sizes)[0]};
+  for (size_t i = 0; i < spatial; ++i)
+    out.push_back(windowed((*in.sizes)[2 + i], (*w.sizes)[2 + i], (*stride)[i],
+                           (*pad)[i], (*dilation)[i]));
+  return out;
+}
+
+/// The sizes of a view or reshape to `shape` (one -1 inferred).
+std::optional<Sizes> reshaped(const Known &in, Sizes shape) {
+  int64_t inferred = -1, product = 1;
+  for (auto [i, d] : llvm::enumerate(shape)) {
+    if (d == -1) {
+      if (inferred >= 0)
+        return std::nullopt;
+      inferred = i;
+    } else if (d < 0) {
+      return std::nullopt;
+    } else {
+      product *= d;
+    }
+  }
+  if (inferred < 0)
+    return shape;
+  if (!in.sizes || llvm::is_contained(*in.sizes, kDynamic) || product == 0)
+    return std::nullopt;
+  int64_t numel = 1;
+  for (int64_t d : *in.sizes)
+    numel *= d;
+  shape[inferred] = numel / product;
+  return shape;
+}
+
+/// `dim` of a rank-`rank` tensor, negative counting from the end.
+std::optional<size_t> normalizeDim(std::optional<int64_t> dim, size_t rank) {
+  if (!dim)
+    return std::nullopt;
+  int64_t d = *dim < 0 ? *dim + static_cast<int64_t>(rank) : *dim;
+  if (d < 0 || d >= static_cast<int64_t>(rank))
+    return std::nullopt;
+  return d;
+}
+
+/// The refined type of `op`'s single tensor result implied by its
+/// operands; {} where nothing follows.
+Known infer(Operation *op) {
+  StringRef name = op->getName().getStringRef();
+  auto operand = [&](unsigned i) { return known(op->getOperand(i)); };
+  auto sameAsInput = [&]() { return operand(0); };
+
+  if (std::optional<ts::ElementwiseKind> kind = ts::getElementwiseKind(op)) {
+    SmallVector<Known> tensors;
+    for (unsigned i = 0, e = ts::getNumTensorOperands(*kind); i < e; ++i)
+      tensors.push_back(operand(i));
+    Known r;
+    r.sizes = broadcast(tensors);
+    // The dtype is kept only when it is one float type throughout: other
+    // mixes follow promotion rules this pass does not model.
+    Type dtype = tensors.front().dtype;
+    if (isFloat(dtype) &&
+        llvm::all_of(tensors, [&](const Known &k) { return k.dtype == dtype; }))
+      r.dtype = dtype;
+    return r;
+  }
+  if (ts::getFusibleRowReduction(op))
+    return sameAsInput();
+  // A result that is its first operand, changed in place or not at all.
+  if (op->hasTrait<ts::OpTrait::InPlace>() &&
+      isa<ts::TensorType>(op->getOperand(0).getType()))
+    return sameAsInput();
+  if (llvm::is_contained({"ts.aten.contiguous", "ts.aten.clone",
+                          "ts.aten.detach", "ts.aten.dropout",
+                          "ts.aten.batch_norm"},
+                         name))
+    return sameAsInput();
+  if (name == "ts.aten.linear") {
+    Known in = operand(0), w = operand(1), r;
+    if (in.sizes && !in.sizes->empty() && w.sizes && w.sizes->size() == 2) {
+      r.sizes = in.sizes;
+      r.sizes->back() = w.sizes->front();
+    }
+    if (in.dtype == w.dtype)
+      r.dtype = in.dtype;
+    return r;
+  }
+  if (name == "ts.aten.mm" || name == "ts.aten.matmul" ||
+      name == "ts.aten.addmm") {
+    unsigned first = name == "ts.aten.addmm" ? 1 : 0;
+    Known a = operand(first), b = operand(first + 1), r;
+    if (a.sizes && b.sizes && a.sizes->size() == 2 && b.sizes->size() == 2)
+      r.sizes = Sizes{a.sizes->front(), b.sizes->back()};
+    if (a.dtype == b.dtype)
+      r.dtype = a.dtype;
+    return r;
+  }
+  if (name == "ts.aten.conv1d" || name == "ts.aten.conv2d" ||
+      name == "ts.aten.conv3d" || name == "ts.aten._convolution") {
+    if (name == "ts.aten._convolution") {
+      IntegerAttr transposed;
+      if (!matchPattern(op->getOperand(6), m_Constant(&transposed)) ||
+          transposed.getValue().getBoolValue())
+        return {};
+    }
+    Known in = operand(0), w = operand(1), r;
+    r.sizes = convolution(in, w, constantInts(op->getOperand(3)),
+                          constantInts(op->getOperand(4)),
+                          constantInts(op->getOperand(5)));
+    if (in.dtype == w.dtype)
+      r.dtype = in.dtype;
+    return r;
+  }
+  if (name == "ts.aten.max_pool2d") {
+    Known in = operand(0), r{std::nullopt, in.dtype};
+    std::optional<Sizes> kernel = expand(constantInts(op->getOperand(1)), 2);
+    std::optional<Sizes> stride = constantInts(op->getOperand(2));
+    if (stride && stride->empty())
+      stride = kernel; // stride=[]: the kernel size
+    stride = expand(stride, 2);
+    std::optional<Sizes> pad = expand(constantInts(op->getOperand(3)), 2);
+    std::optional<Sizes> dilation = expand(constantInts(op->getOperand(4)), 2);
+    IntegerAttr ceil;
+    if (in.sizes && in.sizes->size() == 4 && kernel && stride && pad &&
+        dilation && matchPattern(op->getOperand(5), m_Constant(&ceil)) &&
+        !ceil.getValue().getBoolValue()) {
+      Sizes s{(*in.sizes)[0], (*in.sizes)[1]};
+      for (int i = 0; i < 2; ++i)
+        s.push_back(windowed((*in.sizes)[2 + i], (*kernel)[i], (*stride)[i],
+                             (*pad)[i], (*dilation)[i]));
+      r.sizes = s;
+    }
+    return r;
+  }
+  if (name == "ts.aten.adaptive_avg_pool2d") {
+    Known in = operand(0), r{std::nullopt, in.dtype};
+    std::optional<Sizes> out = expand(constantInts(op->getOperand(1)), 2);
+    if (in.sizes && in.sizes->size() >= 3 && out) {
+      Sizes s(in.sizes->begin(), in.sizes->end() - 2);
+      s.append(out->begin(), out->end());
+      r.sizes = s;
+    }
+    return r;
+  }
+  if (name == "ts.aten.flatten.using_ints") {
+    Known in = operand(0), r{std::nullopt, in.dtype};
+    if (!in.sizes)
+      return r;
+    size_t rank = std::max<size_t>(in.sizes->size(), 1);
+    std::optional<size_t> start =
+        normalizeDim(constantInt(op->getOperand(1)), rank);
+    std::optional<size_t> end =
+        normalizeDim(constantInt(op->getOperand(2)), rank);
+    if (!start || !end || *start > *end || in.sizes->empty())
+      return r;
+    Sizes s(in.sizes->begin(), in.sizes->begin() + *start);
+    int64_t product = 1;
+    for (size_t i = *start; i <= *end; ++i)
+      product = (*in.sizes)[i] == kDynamic || product == kDynamic
+                    ? kDynamic
+                    : product * (*in.sizes)[i];
+    s.push_back(product);
+    s.append(in.sizes->begin() + *end + 1, in.sizes->end());
+    r.sizes = s;
+    return r;
+  }
+  if (name == "ts.aten.view" || name == "ts.aten.reshape") {
+    Known in = operand(0), r{std::nullopt, in.dtype};
+    if (std::optional<Sizes> shape = constantInts(op->getOperand(1)))
+      r.sizes = reshaped(in, *shape);
+    return r;
+  }
+  if (name == "ts.aten.t") {
+    Known in = operand(0);
+    if (in.sizes && in.sizes->size() == 2)
+      std::swap((*in.sizes)[0], (*in.sizes)[1]);
+    else if (!in.sizes || in.sizes->size() > 2)
+      in.sizes.reset();
+    return in;
+  }
+  if (name == "ts.aten.transpose.int") {
+    Known in = operand(0);
+    if (!in.sizes)
+      return in;
+    std::optional<size_t> a =
+        normalizeDim(constantInt(op->getOperand(1)), in.sizes->size());
+    std::optional<size_t> b =
+        normalizeDim(constantInt(op->getOperand(2)), in.sizes->size());
+    if (a && b)
+      std::swap((*in.sizes)[*a], (*in.sizes)[*b]);
+    else
+      in.sizes.reset();
+    return in;
+  }
+  if (name == "ts.aten.select.int") {
+    Known in = operand(0);
+    if (!in.sizes)
+      return in;
+    std::optional<size_t> d =
+        normalizeDim(constantInt(op->getOperand(1)), in.sizes->size());
+    if (d)
+      in.sizes->erase(in.sizes->begin() + *d);
+    else
+      in.sizes.reset();
+    return in;
+  }
+  if (name == "ts.aten.unsqueeze") {
+    Known in = operand(0);
+    if (!in.sizes)
+      return in;
+    std::optional<size_t> d =
+        normalizeDim(constantInt(op->getOperand(1)), in.sizes->size() + 1);
+    if (d)
+      in.sizes->insert(in.sizes->begin() + *d, 1);
+    else
+      in.sizes.reset();
+    return in;
+  }
+  return {};
+}
+
+/// Whether `to` says more than `from` and nothing against it.
+bool refines(ts::TensorType from, ts::TensorType to) {
+  if (from == to)
+    return false;
+  if (from.getDtype() && from.getDtype() != to.getDtype())
+    return false;
+  if (std::optional<ArrayRef<int64_t>> f = from.getSizes()) {
+    std::optional<ArrayRef<int64_t>> t = to.getSizes();
+    if (!t || t->size() != f->size())
+      return false;
+    for (auto [a, b] : llvm::zip(*f, *t))
+      if (a != kDynamic && a != b)
+        return false;
+  }
+  return true;
+}
+
+/// Replaces size(x, d), dim(x), numel(x) and size(x) on tensors whose
+/// sizes are known.
+void foldSizeQueries(Operation *op) {
+  StringRef name = op->getName().getStringRef();
+  if (op->getNumOperands() == 0)
+    return;
+  Known in = known(op->getOperand(0));
+  if (!in.sizes)
+    return;
+  const Sizes &s = *in.sizes;
+  OpBuilder b(op);
+  Location loc = op->getLoc();
+  auto constant = [&](int64_t v) -> Value {
+    return ts::ConstantOp::create(b, loc, b.getI64Type(),
+                                  b.getI64IntegerAttr(v));
+  };
+  Value replacement;
+  if (name == "ts.aten.dim") {
+    replacement = constant(s.size());
+  } else if (name == "ts.aten.size.int") {
+    std::optional<size_t> d =
+        normalizeDim(constantInt(op->getOperand(1)), s.size());
+    if (d && s[*d] != kDynamic)
+      replacement = constant(s[*d]);
+  } else if (name == "ts.aten.numel" && !llvm::is_contained(s, kDynamic)) {
+    int64_t n = 1;
+    for (int64_t d : s)
+      n *= d;
+    replacement = constant(n);
+  } else if (name == "ts.aten.size" && !llvm::is_contained(s, kDynamic)) {
+    // A new list each time, as size() returns.
+    SmallVector<Value> elements;
+    for (int64_t d : s)
+      elements.push_back(constant(d));
+    replacement = ts::ListConstructOp::create(
+        b, loc, op->getResult(0).getType(), elements);
+  }
+  if (!replacement)
+    return;
+  op->getResult(0).replaceAllUsesWith(replacement);
+  op->erase();
+}
+
+struct RefineTypesPass : public tsc::impl::RefineTypesBase<RefineTypesPass> {
+  void runOnOperation() override {
+    SmallVector<Operation *> queries;
+    getOperation()->walk([&](Operation *op) {
+      if (op->getNumResults() == 1) {
+        auto current = dyn_cast<ts::TensorType>(op->getResult(0).getType());
+        if (current && !isa<ts::FusionGroupOp>(op)) {
+          Known k = infer(op);
+          auto refined = ts::TensorType::get(
+              op->getContext(),
+              k.sizes ? std::optional<ArrayRef<int64_t>>(*k.sizes)
+                      : std::nullopt,
+              k.dtype);
+          if (refines(current, refined))
+            setType(op->getResult(0), current, refined);
+        }
+      }
+      StringRef name = op->getName().getStringRef();
+      if (llvm::is_contained({"ts.aten.dim", "ts.aten.size.int",
+                              "ts.aten.numel", "ts.aten.size"},
+                             name))
+        queries.push_back(op);
+    });
+    for (Operation *op : queries)
+      foldSizeQueries(op);
+  }
+
+  /// Refines `v`; a method's declared results keep their types, through a
+  /// cast where `v` is returned.
+  static void setType(Value v, Type declared, Type refined) {
+    v.setType(refined);
+    for (OpOperand &use : llvm::make_early_inc_range(v.getUses())) {
+      if (!isa<func::ReturnOp>(use.getOwner()))
+        continue;
+      OpBuilder b(use.getOwner());
+      use.set(ts::UncheckedCastOp::create(b, v.getLoc(), declared, v));
+    }
+  }
+};
+
+} // namespace

@@ -1,0 +1,94 @@
+// RUN: tsc-opt %s -tsc-refine-types -split-input-file | FileCheck %s
+
+// Sizes and dtypes flow from refined arguments and constants: broadcast for
+// elementwise ops, linear's output features, the row reduction's input.
+// The method's declared result keeps its type through a cast.
+// CHECK-LABEL: func.func @mlp
+// CHECK:         ts.aten.linear {{.*}} -> !ts.tensor<[8, 4], f32>
+// CHECK:         ts.aten.add.Tensor {{.*}} -> !ts.tensor<[8, 4], f32>
+// CHECK:         ts.aten.relu {{.*}} -> !ts.tensor<[8, 4], f32>
+// CHECK:         ts.aten.softmax.int {{.*}} -> !ts.tensor<[8, 4], f32>
+// CHECK:         %[[C:.*]] = ts.prim.unchecked_cast %{{.*}} : !ts.tensor<[8, 4], f32> to !ts.tensor
+// CHECK:         return %[[C]] : !ts.tensor
+func.func @mlp(%x: !ts.tensor<[8, 3], f32>, %b: !ts.tensor<[4], f32>) -> !ts.tensor {
+  %w = ts.prim.Constant(dense<1.0> : tensor<4x3xf32>) : !ts.tensor<[4, 3], f32>
+  %none = ts.prim.Constant(unit) : !ts.none
+  %one = ts.prim.Constant(1 : i64) : i64
+  %last = ts.prim.Constant(-1 : i64) : i64
+  %l = ts.aten.linear %x, %w, %none : (!ts.tensor<[8, 3], f32>, !ts.tensor<[4, 3], f32>, !ts.none) -> !ts.tensor
+  %a = ts.aten.add.Tensor %l, %b, %one : (!ts.tensor, !ts.tensor<[4], f32>, i64) -> !ts.tensor
+  %r = ts.aten.relu %a : (!ts.tensor) -> !ts.tensor
+  %s = ts.aten.softmax.int %r, %last, %none : (!ts.tensor, i64, !ts.none) -> !ts.tensor
+  return %s : !ts.tensor
+}
+
+// -----
+
+// Different dtypes, or a dtype left unknown, give no dtype; sizes that do
+// not broadcast give no sizes; a dynamic size broadcast with 1 stays
+// dynamic.
+// CHECK-LABEL: func.func @mixed
+// CHECK:         ts.aten.mul.Tensor %arg0, %arg1 {{.*}} -> !ts.tensor<[2, 3]>
+// CHECK:         ts.aten.mul.Tensor %arg0, %arg2 {{.*}} -> !ts.tensor
+// CHECK:         ts.aten.mul.Tensor %arg0, %arg3 {{.*}} -> !ts.tensor<[2, ?], f32>
+func.func @mixed(%a: !ts.tensor<[2, ?], f32>, %b: !ts.tensor<[2, 3], f64>, %c: !ts.tensor<[5], f32>, %d: !ts.tensor<[1], f32>) -> (!ts.tensor, !ts.tensor, !ts.tensor) {
+  %0 = ts.aten.mul.Tensor %a, %b : (!ts.tensor<[2, ?], f32>, !ts.tensor<[2, 3], f64>) -> !ts.tensor
+  %1 = ts.aten.mul.Tensor %a, %c : (!ts.tensor<[2, ?], f32>, !ts.tensor<[5], f32>) -> !ts.tensor
+  %2 = ts.aten.mul.Tensor %a, %d : (!ts.tensor<[2, ?], f32>, !ts.tensor<[1], f32>) -> !ts.tensor
+  return %0, %1, %2 : !ts.tensor, !ts.tensor, !ts.tensor
+}
+
+// -----
+
+// Convolution and pooling windows, flatten and view with an inferred size.
+// CHECK-LABEL: func.func @conv
+// CHECK:         ts.aten.conv2d {{.*}} -> !ts.tensor<[1, 8, 16, 16], f32>
+// CHECK:         ts.aten.max_pool2d {{.*}} -> !ts.tensor<[1, 8, 8, 8], f32>
+// CHECK:         ts.aten.adaptive_avg_pool2d {{.*}} -> !ts.tensor<[1, 8, 1, 1], f32>
+// CHECK:         ts.aten.flatten.using_ints {{.*}} -> !ts.tensor<[1, 8], f32>
+// CHECK:         ts.aten.view {{.*}} -> !ts.tensor<[2, 4], f32>
+func.func @conv(%x: !ts.tensor<[1, 3, 32, 32], f32>) -> !ts.tensor {
+  %w = ts.prim.Constant(dense<1.0> : tensor<8x3x3x3xf32>) : !ts.tensor<[8, 3, 3, 3], f32>
+  %none = ts.prim.Constant(unit) : !ts.none
+  %false = ts.prim.Constant(false) : i1
+  %zero = ts.prim.Constant(0 : i64) : i64
+  %one = ts.prim.Constant(1 : i64) : i64
+  %two = ts.prim.Constant(2 : i64) : i64
+  %m1 = ts.prim.Constant(-1 : i64) : i64
+  %s2 = ts.prim.ListConstruct %two, %two : (i64, i64) -> !ts.list<i64>
+  %p1 = ts.prim.ListConstruct %one, %one : (i64, i64) -> !ts.list<i64>
+  %d1 = ts.prim.Constant([1, 1]) : !ts.list<i64>
+  %empty = ts.prim.ListConstruct : () -> !ts.list<i64>
+  %c = ts.aten.conv2d %x, %w, %none, %s2, %p1, %d1, %one : (!ts.tensor<[1, 3, 32, 32], f32>, !ts.tensor<[8, 3, 3, 3], f32>, !ts.none, !ts.list<i64>, !ts.list<i64>, !ts.list<i64>, i64) -> !ts.tensor
+  %k = ts.prim.ListConstruct %two, %two : (i64, i64) -> !ts.list<i64>
+  %z = ts.prim.ListConstruct %zero, %zero : (i64, i64) -> !ts.list<i64>
+  %p = ts.aten.max_pool2d %c, %k, %empty, %z, %d1, %false : (!ts.tensor, !ts.list<i64>, !ts.list<i64>, !ts.list<i64>, !ts.list<i64>, i1) -> !ts.tensor
+  %o = ts.prim.ListConstruct %one, %one : (i64, i64) -> !ts.list<i64>
+  %a = ts.aten.adaptive_avg_pool2d %p, %o : (!ts.tensor, !ts.list<i64>) -> !ts.tensor
+  %f = ts.aten.flatten.using_ints %a, %one, %m1 : (!ts.tensor, i64, i64) -> !ts.tensor
+  %shape = ts.prim.ListConstruct %two, %m1 : (i64, i64) -> !ts.list<i64>
+  %v = ts.aten.view %f, %shape : (!ts.tensor, !ts.list<i64>) -> !ts.tensor
+  return %v : !ts.tensor
+}
+
+// -----
+
+// Size queries on known sizes become constants; a dynamic size stays a
+// query.
+// CHECK-LABEL: func.func @sizes
+// CHECK-DAG:     %[[R:.*]] = ts.prim.Constant(3 : i64) : i64
+// CHECK-DAG:     %[[S:.*]] = ts.prim.Constant(4 : i64) : i64
+// CHECK-DAG:     %[[N:.*]] = ts.prim.Constant(24 : i64) : i64
+// CHECK-DAG:     %[[D:.*]] = ts.aten.size.int %arg1, %{{.*}}
+// CHECK-DAG:     %[[L:.*]] = ts.prim.ListConstruct %{{.*}}, %{{.*}}, %{{.*}} : (i64, i64, i64) -> !ts.list<i64>
+// CHECK:         return %[[R]], %[[S]], %[[N]], %[[D]], %[[L]]
+func.func @sizes(%x: !ts.tensor<[2, 3, 4]>, %y: !ts.tensor<[?, 2]>) -> (i64, i64, i64, i64, !ts.list<i64>) {
+  %m1 = ts.prim.Constant(-1 : i64) : i64
+  %zero = ts.prim.Constant(0 : i64) : i64
+  %r = ts.aten.dim %x : (!ts.tensor<[2, 3, 4]>) -> i64
+  %s = ts.aten.size.int %x, %m1 : (!ts.tensor<[2, 3, 4]>, i64) -> i64
+  %n = ts.aten.numel %x : (!ts.tensor<[2, 3, 4]>) -> i64
+  %d = ts.aten.size.int %y, %zero : (!ts.tensor<[?, 2]>, i64) -> i64
+  %l = ts.aten.size %x : (!ts.tensor<[2, 3, 4]>) -> !ts.list<i64>
+  return %r, %s, %n, %d, %l : i64, i64, i64, i64, !ts.list<i64>
+}
