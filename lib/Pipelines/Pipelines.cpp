@@ -30,6 +30,10 @@ void buildTSOptimizationPipeline(OpPassManager &pm,
   // time, from the object graph each loaded instance builds.
   if (options.optLevel == 0)
     return;
+  // Calls between functions of a .mlir input (the frontend inlines what it
+  // imports) become the callee's body; no simplification in between: the
+  // pipeline below does it.
+  pm.addPass(createInlinerPass(/*opPipelines=*/{}, [](OpPassManager &) {}));
   // Module attributes become constants, except those a method changes.
   pm.addPass(createFreeze());
   // Inference: dropout is the identity, batch norm an affine map that the

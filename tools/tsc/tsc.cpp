@@ -19,6 +19,7 @@
 #include "tsc/Target/HeaderEmitter.h"
 #include "tsc/Target/NativeCode.h"
 
+#include "mlir/Dialect/Func/Extensions/InlinerExtension.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/IR/Diagnostics.h"
@@ -181,6 +182,7 @@ int run(const DriverOptions &opts, const char *argv0) {
 
   DialectRegistry registry;
   registry.insert<tsc::ts::TSDialect, func::FuncDialect, LLVM::LLVMDialect>();
+  func::registerInlinerExtension(registry);
   tsc::registerNativeCodeTranslations(registry);
   MLIRContext context(registry);
   context.loadAllAvailableDialects();
