@@ -15,6 +15,7 @@
 #include "tsc/Dialect/TS/IR/TSDialect.h"
 #include "tsc/Frontend/Importer.h"
 #include "tsc/Pipelines/Pipelines.h"
+#include "tsc/Target/ExternalWeights.h"
 #include "tsc/Target/GraphvizEmitter.h"
 #include "tsc/Target/HeaderEmitter.h"
 #include "tsc/Target/NativeCode.h"
@@ -59,6 +60,8 @@ struct DriverOptions {
   bool printIRAfterAll = false;
   bool timing = false;
   std::vector<std::string> inputShapes;
+  std::string weights = "embedded";
+  std::string weightsFile;
 };
 
 void error(const llvm::Twine &message) {
@@ -159,6 +162,40 @@ LogicalResult linkShared(StringRef object, StringRef output,
           (message.empty() ? "" : ": " + message));
     return failure();
   }
+  return success();
+}
+
+/// --weights=external: moves the tensor data into the weights file and
+/// records where <name>_load finds it: its file name when it sits beside
+/// the output (the pair can move together), else its absolute path.
+LogicalResult writeExternalWeights(ModuleOp module, StringRef name,
+                                   const DriverOptions &opts,
+                                   StringRef output) {
+  std::string file = opts.weightsFile;
+  if (file.empty()) {
+    if (output == "-") {
+      error("--weights=external with output to stdout needs --weights-file");
+      return failure();
+    }
+    SmallString<128> derived(output);
+    llvm::sys::path::replace_extension(derived, "weights");
+    file = derived.str().str();
+  }
+  SmallString<128> absFile(file), absOut(output);
+  llvm::sys::fs::make_absolute(absFile);
+  llvm::sys::fs::make_absolute(absOut);
+  std::string recorded = llvm::sys::path::parent_path(absFile) ==
+                                 llvm::sys::path::parent_path(absOut)
+                             ? llvm::sys::path::filename(absFile).str()
+                             : absFile.str().str();
+  FailureOr<std::string> blob = tsc::externalizeWeights(module, name, recorded);
+  if (failed(blob))
+    return failure();
+  auto out = openOutput(file);
+  if (!out)
+    return failure();
+  out->os() << *blob;
+  out->keep();
   return success();
 }
 
@@ -294,6 +331,10 @@ int run(const DriverOptions &opts, const char *argv0) {
   instrument(lower);
   if (failed(lower.run(module)))
     return 1;
+  if (opts.weights == "external") {
+    if (failed(writeExternalWeights(module, name, opts, output)))
+      return 1;
+  }
   if (opts.emit == "mlir")
     return writeText(
         [&](llvm::raw_ostream &os) { module.print(os, printing); });
@@ -397,6 +438,18 @@ int main(int argc, char **argv) {
                  "are checked against it (repeatable)")
       ->allow_extra_args(false)
       ->group("Code generation");
+  app.add_option("--weights", opts.weights,
+                 "Where tensor data goes: embedded (default, in the "
+                 "object's data) or external (in --weights-file, mapped by "
+                 "<name>_load)")
+      ->check(CLI::IsMember({"embedded", "external"}))
+      ->group("Output");
+  app.add_option("--weights-file", opts.weightsFile,
+                 "With --weights=external: the file to write; default: the "
+                 "output's path with the extension .weights. Found at run "
+                 "time beside the object if written beside it, else at its "
+                 "absolute path")
+      ->group("Output");
   app.add_option("-O", opts.optLevel, "Optimization level 0-3 (default 2)")
       ->check(CLI::Range(0, 3))
       ->group("Code generation");

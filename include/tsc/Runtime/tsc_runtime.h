@@ -235,6 +235,14 @@ TSC_RUNTIME_API int32_t tsc_future_completed(void **cache, const char *type,
  * the future's error if it completed with one. */
 TSC_RUNTIME_API int32_t tsc_future_wait(tsc_value_t *future, tsc_value_t **out);
 
+/* Models compiled with --weights=external: maps the weights file `path`
+ * (relative: to the directory of the object holding `base`) once per
+ * process into *base, checking its `size` and FNV-1a `checksum`. Called by
+ * <name>_load; fails with a message naming the file if it is missing,
+ * of another size, or another model's. */
+TSC_RUNTIME_API int32_t tsc_weights_map(const char *path, uint64_t size,
+                                        uint64_t checksum, void **base);
+
 /* A fusion kernel, written by tsc for one ts.fusion_group: computes the
  * group on the elements [begin, end). `data` holds the outputs' then the
  * inputs' float32 element pointers; `strides` each input's element stride
