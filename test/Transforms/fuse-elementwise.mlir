@@ -1,5 +1,7 @@
 // RUN: tsc-opt %s -tsc-fuse-elementwise -split-input-file | FileCheck %s
 // RUN: tsc-opt %s -tsc-fuse-elementwise=max-inputs=1 -split-input-file | FileCheck %s --check-prefix=MAX1
+// RUN: not tsc-opt %s -tsc-fuse-elementwise=max-inputs=65 -split-input-file 2>&1 | FileCheck %s --check-prefix=MAX65
+// MAX65: error: max-inputs must be between 1 and 64
 
 // A chain becomes one group at the position of its last op: the tensors it
 // reads are its inputs, the constants its ops read are copied in, and what

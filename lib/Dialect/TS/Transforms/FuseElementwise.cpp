@@ -223,6 +223,12 @@ struct FuseElementwisePass
   using Base::Base;
 
   void runOnOperation() override {
+    // The runtime tells which inputs each result depends on by a 64-bit
+    // mask.
+    if (maxInputs < 1 || maxInputs > 64) {
+      getOperation()->emitError("max-inputs must be between 1 and 64");
+      return signalPassFailure();
+    }
     SmallVector<Block *> blocks;
     getOperation()->walk([&](Block *block) {
       if (!isa<ts::FusionGroupOp>(block->getParentOp()))

@@ -222,7 +222,7 @@ def FuseElementwise : Pass<"tsc-fuse-elementwise"> {
   }];
   let options = [
     Option<"maxInputs", "max-inputs", "unsigned", /*default=*/"16",
-           "Inputs of one group at most">,
+           "Inputs of one group at most (1 to 64)">,
   ];
 }
 
