@@ -465,5 +465,9 @@ int main(int argc, char **argv) {
     error(e.what());
     return 1;
   }
+  if (!opts.weightsFile.empty() && opts.weights != "external") {
+    error("--weights-file needs --weights=external");
+    return 1;
+  }
   return run(opts, argv[0]);
 }
