@@ -132,45 +132,61 @@ void publish(c10::SmallVectorImpl<at::Tensor> &results, tsc_value_t **outs,
                  static_cast<long long>(count), what);
 }
 
-} // namespace
-
-extern "C" TSC_RUNTIME_API int32_t tsc_fusion_run(
-    tsc_fusion_kernel_t kernel, tsc_value_t *const *inputs, int64_t n_in,
-    const uint64_t *deps, tsc_value_t **outs, int64_t n_out, int8_t *ran) {
-  TSC_REQUIRE(kernel);
-  TSC_REQUIRE(ran);
-  TSC_REQUIRE(outs);
+/// What both entry points do around their kernel: *ran = 0, exceptions
+/// turned into statuses, the inputs checked and gathered (prepare); then
+/// `body(in, sizes)` runs the kernel, or declines, and returns the status.
+template <typename Body>
+int32_t runPrepared(tsc_value_t *const *inputs, int64_t n_in,
+                    const uint64_t *deps, int64_t n_out, int8_t *ran,
+                    Body body) {
   *ran = 0;
   return guard([&]() -> int32_t {
     c10::SmallVector<at::Tensor, 8> in;
     at::DimVector sizes;
     if (!prepare(inputs, n_in, deps, n_out, in, sizes))
       return TSC_OK;
-    int64_t numel = c10::multiply_integers(sizes);
-    c10::SmallVector<int64_t, 8> strides;
-    c10::SmallVector<void *, 16> data(n_out + n_in);
-    for (int64_t i = 0; i < n_in; ++i) {
-      at::Tensor &t = in[i];
-      if (t.numel() == 1 && numel != 1) {
-        strides.push_back(0);
-      } else {
-        if (!t.sizes().equals(sizes))
-          t = t.expand(sizes);
-        t = t.contiguous();
-        strides.push_back(1);
-      }
-      data[n_out + i] = t.data_ptr();
-    }
-    auto results = allocateOutputs(n_out, sizes, in.front(), data);
-    if (numel <= kGrainSize)
-      kernel(0, numel, data.data(), strides.data());
-    else
-      at::parallel_for(0, numel, kGrainSize, [&](int64_t b, int64_t e) {
-        kernel(b, e, data.data(), strides.data());
-      });
-    publish(results, outs, ran, "elements", numel);
-    return TSC_OK;
+    return body(in, sizes);
   });
+}
+
+} // namespace
+
+extern "C" TSC_RUNTIME_API int32_t tsc_fusion_run(
+    tsc_fusion_kernel_t kernel, tsc_value_t *const *inputs, int64_t n_in,
+    const uint64_t *deps, tsc_value_t **outs, int64_t n_out, int8_t *ran) {
+  TSC_REQUIRE(kernel);
+  TSC_REQUIRE(inputs);
+  TSC_REQUIRE(ran);
+  TSC_REQUIRE(outs);
+  return runPrepared(
+      inputs, n_in, deps, n_out, ran,
+      [&](c10::SmallVectorImpl<at::Tensor> &in,
+          at::DimVector &sizes) -> int32_t {
+        int64_t numel = c10::multiply_integers(sizes);
+        c10::SmallVector<int64_t, 8> strides;
+        c10::SmallVector<void *, 16> data(n_out + n_in);
+        for (int64_t i = 0; i < n_in; ++i) {
+          at::Tensor &t = in[i];
+          if (t.numel() == 1 && numel != 1) {
+            strides.push_back(0);
+          } else {
+            if (!t.sizes().equals(sizes))
+              t = t.expand(sizes);
+            t = t.contiguous();
+            strides.push_back(1);
+          }
+          data[n_out + i] = t.data_ptr();
+        }
+        auto results = allocateOutputs(n_out, sizes, in.front(), data);
+        if (numel <= kGrainSize)
+          kernel(0, numel, data.data(), strides.data());
+        else
+          at::parallel_for(0, numel, kGrainSize, [&](int64_t b, int64_t e) {
+            kernel(b, e, data.data(), strides.data());
+          });
+        publish(results, outs, ran, "elements", numel);
+        return TSC_OK;
+      });
 }
 
 extern "C" TSC_RUNTIME_API int32_t tsc_fusion_run_rows(
@@ -178,51 +194,50 @@ extern "C" TSC_RUNTIME_API int32_t tsc_fusion_run_rows(
     const uint64_t *deps, tsc_value_t **outs, int64_t n_out, int64_t row_dim,
     int64_t row_length, int8_t *ran) {
   TSC_REQUIRE(kernel);
+  TSC_REQUIRE(inputs);
   TSC_REQUIRE(ran);
   TSC_REQUIRE(outs);
-  *ran = 0;
-  return guard([&]() -> int32_t {
-    c10::SmallVector<at::Tensor, 8> in;
-    at::DimVector sizes;
-    if (!prepare(inputs, n_in, deps, n_out, in, sizes))
-      return TSC_OK;
-    int64_t rank = static_cast<int64_t>(sizes.size());
-    if (rank == 0 || (row_dim >= 0 && row_dim != rank - 1))
-      return decline("the reduced dimension is not the last"), TSC_OK;
-    int64_t n = sizes.back();
-    if (n == 0 || (row_length >= 0 && n != row_length))
-      return decline("the rows are not of the normalized length"), TSC_OK;
-    int64_t rows = c10::multiply_integers(sizes) / n;
-    c10::SmallVector<int64_t, 8> rowStrides;
-    c10::SmallVector<void *, 16> data(n_out + n_in);
-    for (int64_t i = 0; i < n_in; ++i) {
-      at::Tensor &t = in[i];
-      bool oneRow = t.numel() == n && t.dim() >= 1 && t.sizes().back() == n;
-      if (t.numel() == 1 && n != 1) {
-        // One element: a row of it.
-        t = t.reshape({1}).expand({n}).contiguous();
-        rowStrides.push_back(0);
-      } else if (oneRow && rows != 1) {
-        // One row broadcast to all (a layer norm's weight).
-        t = t.reshape({n}).contiguous();
-        rowStrides.push_back(0);
-      } else {
-        if (!t.sizes().equals(sizes))
-          t = t.expand(sizes);
-        t = t.contiguous();
-        rowStrides.push_back(n);
-      }
-      data[n_out + i] = t.data_ptr();
-    }
-    auto results = allocateOutputs(n_out, sizes, in.front(), data);
-    int64_t grain = std::max<int64_t>(1, kGrainSize / n);
-    if (rows <= grain)
-      kernel(0, rows, n, data.data(), rowStrides.data());
-    else
-      at::parallel_for(0, rows, grain, [&](int64_t b, int64_t e) {
-        kernel(b, e, n, data.data(), rowStrides.data());
+  return runPrepared(
+      inputs, n_in, deps, n_out, ran,
+      [&](c10::SmallVectorImpl<at::Tensor> &in,
+          at::DimVector &sizes) -> int32_t {
+        int64_t rank = static_cast<int64_t>(sizes.size());
+        if (rank == 0 || (row_dim >= 0 && row_dim != rank - 1))
+          return decline("the reduced dimension is not the last"), TSC_OK;
+        int64_t n = sizes.back();
+        if (n == 0 || (row_length >= 0 && n != row_length))
+          return decline("the rows are not of the normalized length"), TSC_OK;
+        int64_t rows = c10::multiply_integers(sizes) / n;
+        c10::SmallVector<int64_t, 8> rowStrides;
+        c10::SmallVector<void *, 16> data(n_out + n_in);
+        for (int64_t i = 0; i < n_in; ++i) {
+          at::Tensor &t = in[i];
+          bool oneRow = t.numel() == n && t.dim() >= 1 && t.sizes().back() == n;
+          if (t.numel() == 1 && n != 1) {
+            // One element: a row of it.
+            t = t.reshape({1}).expand({n}).contiguous();
+            rowStrides.push_back(0);
+          } else if (oneRow && rows != 1) {
+            // One row broadcast to all (a layer norm's weight).
+            t = t.reshape({n}).contiguous();
+            rowStrides.push_back(0);
+          } else {
+            if (!t.sizes().equals(sizes))
+              t = t.expand(sizes);
+            t = t.contiguous();
+            rowStrides.push_back(n);
+          }
+          data[n_out + i] = t.data_ptr();
+        }
+        auto results = allocateOutputs(n_out, sizes, in.front(), data);
+        int64_t grain = std::max<int64_t>(1, kGrainSize / n);
+        if (rows <= grain)
+          kernel(0, rows, n, data.data(), rowStrides.data());
+        else
+          at::parallel_for(0, rows, grain, [&](int64_t b, int64_t e) {
+            kernel(b, e, n, data.data(), rowStrides.data());
+          });
+        publish(results, outs, ran, "rows", rows);
+        return TSC_OK;
       });
-    publish(results, outs, ran, "rows", rows);
-    return TSC_OK;
-  });
 }

@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "tsc/Conversion/FusionToKernels/ElementwiseEmitter.h"
+#include "tsc/Dialect/TS/IR/TSConstants.h"
 #include "tsc/Dialect/TS/IR/TSElementwise.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -38,18 +39,9 @@ public:
     return arith::ConstantOp::create(b, loc, b.getF32FloatAttr(f));
   }
 
-  /// Operand `i` of the op, a constant number; `dflt` if it is None.
+  /// Operand `i` of the op, a constant number; nullopt if it is None.
   std::optional<double> param(unsigned i) {
-    Attribute attr;
-    if (!matchPattern(op->getOperand(i), m_Constant(&attr)))
-      return std::nullopt;
-    if (auto f = dyn_cast<FloatAttr>(attr))
-      return f.getValueAsDouble();
-    if (auto n = dyn_cast<IntegerAttr>(attr))
-      return n.getType().isInteger(1)
-                 ? static_cast<double>(n.getValue().getZExtValue())
-                 : static_cast<double>(n.getValue().getSExtValue());
-    return std::nullopt; // None
+    return ts::getConstantNumber(op->getOperand(i));
   }
   double param(unsigned i, double dflt) { return param(i).value_or(dflt); }
 

@@ -1,6 +1,7 @@
 //===- TSElementwise.cpp - elementwise tensor operators -------------------===//
 
 #include "tsc/Dialect/TS/IR/TSElementwise.h"
+#include "tsc/Dialect/TS/IR/TSConstants.h"
 #include "tsc/Dialect/TS/IR/TSOps.h"
 #include "tsc/Dialect/TS/IR/TSTypes.h"
 
@@ -95,26 +96,12 @@ bool isFusibleElementwise(Operation *op) {
   return true;
 }
 
-/// The constant int `v`, directly or as the single element of a list
-/// built of constants.
-static std::optional<int64_t> getConstantInt(Value v) {
-  IntegerAttr attr;
-  if (matchPattern(v, m_Constant(&attr)) && attr.getType().isInteger(64))
-    return attr.getInt();
-  return std::nullopt;
-}
-
+/// The single size of a constant int list of one element.
 static std::optional<int64_t> getSingleConstantSize(Value list) {
-  if (auto construct = list.getDefiningOp<ListConstructOp>()) {
-    if (construct.getElements().size() != 1)
-      return std::nullopt;
-    return getConstantInt(construct.getElements().front());
-  }
-  ArrayAttr attr;
-  if (matchPattern(list, m_Constant(&attr)) && attr.size() == 1)
-    if (auto n = dyn_cast<IntegerAttr>(attr[0]))
-      return n.getInt();
-  return std::nullopt;
+  std::optional<SmallVector<int64_t>> sizes = getConstantInts(list);
+  if (!sizes || sizes->size() != 1)
+    return std::nullopt;
+  return sizes->front();
 }
 
 static bool isNone(Value v) { return isa<NoneType>(v.getType()); }

@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "tsc/Dialect/TS/IR/TSConstants.h"
 #include "tsc/Dialect/TS/IR/TSElementwise.h"
 #include "tsc/Dialect/TS/IR/TSOps.h"
 #include "tsc/Dialect/TS/Transforms/Passes.h"
@@ -57,16 +58,7 @@ double round(double v, Type dtype) {
 }
 
 std::optional<double> param(Operation *op, unsigned i) {
-  Attribute attr;
-  if (!matchPattern(op->getOperand(i), m_Constant(&attr)))
-    return std::nullopt;
-  if (auto f = dyn_cast<FloatAttr>(attr))
-    return f.getValueAsDouble();
-  if (auto n = dyn_cast<IntegerAttr>(attr))
-    return n.getType().isInteger(1)
-               ? static_cast<double>(n.getValue().getZExtValue())
-               : static_cast<double>(n.getValue().getSExtValue());
-  return std::nullopt;
+  return ts::getConstantNumber(op->getOperand(i));
 }
 
 /// One element of an elementwise operator, as ATen computes it (see
@@ -157,24 +149,6 @@ double apply(ts::ElementwiseKind kind, Operation *op, ArrayRef<double> in,
   llvm_unreachable("unknown elementwise kind");
 }
 
-/// Broadcast sizes of `operands`, or nullopt.
-std::optional<SmallVector<int64_t>> broadcast(ArrayRef<Values> operands) {
-  SmallVector<int64_t> out;
-  for (const Values &v : operands) {
-    if (v.sizes.size() > out.size())
-      out.insert(out.begin(), v.sizes.size() - out.size(), 1);
-    for (size_t i = 0; i < v.sizes.size(); ++i) {
-      int64_t &o = out[out.size() - v.sizes.size() + i];
-      int64_t d = v.sizes[i];
-      if (d != 1 && o != 1 && o != d)
-        return std::nullopt;
-      if (d != 1)
-        o = d;
-    }
-  }
-  return out;
-}
-
 /// The element index in `v` of the output position `index` (broadcast).
 int64_t sourceIndex(const Values &v, ArrayRef<int64_t> outSizes,
                     int64_t index) {
@@ -211,7 +185,11 @@ std::optional<Values> evaluate(Operation *op) {
           return v.dtype != tensors.front().dtype;
         }))
       return std::nullopt;
-    std::optional<SmallVector<int64_t>> sizes = broadcast(tensors);
+    SmallVector<ArrayRef<int64_t>> operandSizes;
+    for (const Values &v : tensors)
+      operandSizes.push_back(v.sizes);
+    std::optional<SmallVector<int64_t>> sizes =
+        ts::broadcastSizes(operandSizes);
     if (!sizes)
       return std::nullopt;
     Values r;

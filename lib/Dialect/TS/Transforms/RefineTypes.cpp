@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "tsc/Dialect/TS/IR/TSConstants.h"
 #include "tsc/Dialect/TS/IR/TSElementwise.h"
 #include "tsc/Dialect/TS/IR/TSOps.h"
 #include "tsc/Dialect/TS/Transforms/Passes.h"
@@ -44,38 +45,6 @@ Known known(Value v) {
   return k;
 }
 
-std::optional<int64_t> constantInt(Value v) {
-  IntegerAttr attr;
-  if (matchPattern(v, m_Constant(&attr)) && attr.getType().isInteger(64))
-    return attr.getInt();
-  return std::nullopt;
-}
-
-/// A constant int list: a constant, or a list built of constants.
-std::optional<Sizes> constantInts(Value v) {
-  if (auto construct = v.getDefiningOp<ts::ListConstructOp>()) {
-    Sizes r;
-    for (Value e : construct.getElements()) {
-      std::optional<int64_t> n = constantInt(e);
-      if (!n)
-        return std::nullopt;
-      r.push_back(*n);
-    }
-    return r;
-  }
-  ArrayAttr attr;
-  if (!matchPattern(v, m_Constant(&attr)))
-    return std::nullopt;
-  Sizes r;
-  for (Attribute a : attr) {
-    auto n = dyn_cast<IntegerAttr>(a);
-    if (!n)
-      return std::nullopt;
-    r.push_back(n.getInt());
-  }
-  return r;
-}
-
 bool isFloat(Type dtype) {
   return dtype &&
          (dtype.isF16() || dtype.isBF16() || dtype.isF32() || dtype.isF64());
@@ -84,27 +53,13 @@ bool isFloat(Type dtype) {
 /// Broadcasting, as torch does; nullopt if not all sizes are known or they
 /// do not broadcast.
 std::optional<Sizes> broadcast(ArrayRef<Known> operands) {
-  Sizes out;
+  SmallVector<ArrayRef<int64_t>> sizes;
   for (const Known &k : operands) {
     if (!k.sizes)
       return std::nullopt;
-    const Sizes &s = *k.sizes;
-    if (s.size() > out.size())
-      out.insert(out.begin(), s.size() - out.size(), 1);
-    for (size_t i = 0; i < s.size(); ++i) {
-      int64_t &o = out[out.size() - s.size() + i];
-      int64_t d = s[i];
-      if (d == 1)
-        continue;
-      if (o == 1 || o == d)
-        o = d;
-      else if (o == kDynamic || d == kDynamic)
-        o = (o == kDynamic && d == kDynamic) ? kDynamic : std::max(o, d);
-      else
-        return std::nullopt;
-    }
+    sizes.push_back(*k.sizes);
   }
-  return out;
+  return ts::broadcastSizes(sizes);
 }
 
 /// (size + 2 padding - dilation (kernel - 1) - 1) / stride + 1, the output
@@ -243,22 +198,25 @@ Known infer(Operation *op) {
         return {};
     }
     Known in = operand(0), w = operand(1), r;
-    r.sizes = convolution(in, w, constantInts(op->getOperand(3)),
-                          constantInts(op->getOperand(4)),
-                          constantInts(op->getOperand(5)));
+    r.sizes = convolution(in, w, ts::getConstantInts(op->getOperand(3)),
+                          ts::getConstantInts(op->getOperand(4)),
+                          ts::getConstantInts(op->getOperand(5)));
     if (in.dtype == w.dtype)
       r.dtype = in.dtype;
     return r;
   }
   if (name == "ts.aten.max_pool2d") {
     Known in = operand(0), r{std::nullopt, in.dtype};
-    std::optional<Sizes> kernel = expand(constantInts(op->getOperand(1)), 2);
-    std::optional<Sizes> stride = constantInts(op->getOperand(2));
+    std::optional<Sizes> kernel =
+        expand(ts::getConstantInts(op->getOperand(1)), 2);
+    std::optional<Sizes> stride = ts::getConstantInts(op->getOperand(2));
     if (stride && stride->empty())
       stride = kernel; // stride=[]: the kernel size
     stride = expand(stride, 2);
-    std::optional<Sizes> pad = expand(constantInts(op->getOperand(3)), 2);
-    std::optional<Sizes> dilation = expand(constantInts(op->getOperand(4)), 2);
+    std::optional<Sizes> pad =
+        expand(ts::getConstantInts(op->getOperand(3)), 2);
+    std::optional<Sizes> dilation =
+        expand(ts::getConstantInts(op->getOperand(4)), 2);
     IntegerAttr ceil;
     if (in.sizes && in.sizes->size() == 4 && kernel && stride && pad &&
         dilation && matchPattern(op->getOperand(5), m_Constant(&ceil)) &&
@@ -273,7 +231,8 @@ Known infer(Operation *op) {
   }
   if (name == "ts.aten.adaptive_avg_pool2d") {
     Known in = operand(0), r{std::nullopt, in.dtype};
-    std::optional<Sizes> out = expand(constantInts(op->getOperand(1)), 2);
+    std::optional<Sizes> out =
+        expand(ts::getConstantInts(op->getOperand(1)), 2);
     if (in.sizes && in.sizes->size() >= 3 && out) {
       Sizes s(in.sizes->begin(), in.sizes->end() - 2);
       s.append(out->begin(), out->end());
@@ -287,9 +246,9 @@ Known infer(Operation *op) {
       return r;
     size_t rank = std::max<size_t>(in.sizes->size(), 1);
     std::optional<size_t> start =
-        normalizeDim(constantInt(op->getOperand(1)), rank);
+        normalizeDim(ts::getConstantInt(op->getOperand(1)), rank);
     std::optional<size_t> end =
-        normalizeDim(constantInt(op->getOperand(2)), rank);
+        normalizeDim(ts::getConstantInt(op->getOperand(2)), rank);
     if (!start || !end || *start > *end || in.sizes->empty())
       return r;
     Sizes s(in.sizes->begin(), in.sizes->begin() + *start);
@@ -305,7 +264,7 @@ Known infer(Operation *op) {
   }
   if (name == "ts.aten.view" || name == "ts.aten.reshape") {
     Known in = operand(0), r{std::nullopt, in.dtype};
-    if (std::optional<Sizes> shape = constantInts(op->getOperand(1)))
+    if (std::optional<Sizes> shape = ts::getConstantInts(op->getOperand(1)))
       r.sizes = reshaped(in, *shape);
     return r;
   }
@@ -322,9 +281,9 @@ Known infer(Operation *op) {
     if (!in.sizes)
       return in;
     std::optional<size_t> a =
-        normalizeDim(constantInt(op->getOperand(1)), in.sizes->size());
+        normalizeDim(ts::getConstantInt(op->getOperand(1)), in.sizes->size());
     std::optional<size_t> b =
-        normalizeDim(constantInt(op->getOperand(2)), in.sizes->size());
+        normalizeDim(ts::getConstantInt(op->getOperand(2)), in.sizes->size());
     if (a && b)
       std::swap((*in.sizes)[*a], (*in.sizes)[*b]);
     else
@@ -336,7 +295,7 @@ Known infer(Operation *op) {
     if (!in.sizes)
       return in;
     std::optional<size_t> d =
-        normalizeDim(constantInt(op->getOperand(1)), in.sizes->size());
+        normalizeDim(ts::getConstantInt(op->getOperand(1)), in.sizes->size());
     if (d)
       in.sizes->erase(in.sizes->begin() + *d);
     else
@@ -347,8 +306,8 @@ Known infer(Operation *op) {
     Known in = operand(0);
     if (!in.sizes)
       return in;
-    std::optional<size_t> d =
-        normalizeDim(constantInt(op->getOperand(1)), in.sizes->size() + 1);
+    std::optional<size_t> d = normalizeDim(
+        ts::getConstantInt(op->getOperand(1)), in.sizes->size() + 1);
     if (d)
       in.sizes->insert(in.sizes->begin() + *d, 1);
     else
@@ -396,7 +355,7 @@ void foldSizeQueries(Operation *op) {
     replacement = constant(s.size());
   } else if (name == "ts.aten.size.int") {
     std::optional<size_t> d =
-        normalizeDim(constantInt(op->getOperand(1)), s.size());
+        normalizeDim(ts::getConstantInt(op->getOperand(1)), s.size());
     if (d && s[*d] != kDynamic)
       replacement = constant(s[*d]);
   } else if (name == "ts.aten.numel" && !llvm::is_contained(s, kDynamic)) {
