@@ -19,20 +19,15 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "tsc/Conversion/FusionToKernels/ElementwiseEmitter.h"
+#include "tsc/Conversion/FusionToKernels/FusionBodyEmitter.h"
 #include "tsc/Conversion/Passes.h"
 #include "tsc/Dialect/TS/IR/TSElementwise.h"
 #include "tsc/Dialect/TS/IR/TSOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
-#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/IRMapping.h"
-#include "mlir/IR/Matchers.h"
-
-#include <functional>
-#include <limits>
 
 namespace tsc {
 #define GEN_PASS_DEF_OUTLINEFUSIONKERNELS
@@ -49,17 +44,14 @@ class KernelBuilder {
 public:
   KernelBuilder(ts::FusionGroupOp group, LLVM::LLVMFuncOp kernel,
                 unsigned vectorWidth)
-      : group(group), body(group.getBody().front()), b(kernel.getContext()),
-        loc(group.getLoc()), vectorWidth(vectorWidth),
+      : group(group), emitter(group), body(emitter.getBody()),
+        b(kernel.getContext()), loc(group.getLoc()), vectorWidth(vectorWidth),
         ptrTy(LLVM::LLVMPointerType::get(kernel.getContext())),
         i64Ty(b.getI64Type()), f32Ty(b.getF32Type()),
         vectorTy(VectorType::get({vectorWidth}, f32Ty)) {
     Block *entry = kernel.addEntryBlock(b);
     b.setInsertionPointToStart(entry);
     args.assign(entry->getArguments().begin(), entry->getArguments().end());
-    for (Operation &op : body.without_terminator())
-      if (ts::getFusibleRowReduction(&op))
-        anchor = &op;
   }
 
   /// The ABI: (begin, end, data, strides) for an elementwise group,
@@ -83,11 +75,8 @@ private:
   Value at(Value base, Type elem, int64_t index) {
     return at(base, elem, i64(index));
   }
-  /// `scalar` (f32) as a value of `type`.
   Value splat(Value scalar, Type type) {
-    if (type == f32Ty)
-      return scalar;
-    return vector::BroadcastOp::create(b, loc, type, scalar);
+    return splatF32(b, loc, scalar, type);
   }
   /// Loads the `count` pointers, or i64s, at the start of `array`.
   SmallVector<Value> loadArray(Value array, Type elem, unsigned count);
@@ -96,11 +85,6 @@ private:
   /// pointers in `inputs` (each plus index times its stride, if `strides`).
   void loadInputs(IRMapping &map, ArrayRef<Value> inputs, Value index,
                   Type type, ArrayRef<Value> strides = {});
-  /// Computes the body's ops in `only` (all if null), on values of `type`,
-  /// the row reduction's element given by `rowElement`.
-  void compute(IRMapping &map, Type type,
-               const llvm::SmallPtrSetImpl<Operation *> *only = nullptr,
-               std::function<Value(IRMapping &, Type)> rowElement = {});
   void storeResults(IRMapping &map, ArrayRef<Value> outputs, Value index);
   /// scf.for from `lo` to `hi` by `step`; `bodyFn` gets the index.
   void loop(Value lo, Value hi, int64_t step,
@@ -116,6 +100,7 @@ private:
   void buildRows();
 
   ts::FusionGroupOp group;
+  FusionBodyEmitter emitter;
   Block &body;
   OpBuilder b;
   Location loc;
@@ -123,7 +108,6 @@ private:
   Type ptrTy, i64Ty, f32Ty;
   VectorType vectorTy;
   SmallVector<Value> args;
-  Operation *anchor = nullptr;
 };
 
 LLVM::LLVMFunctionType KernelBuilder::getType(MLIRContext *ctx, bool rows) {
@@ -152,28 +136,6 @@ void KernelBuilder::loadInputs(IRMapping &map, ArrayRef<Value> inputs,
                     : arith::MulIOp::create(b, loc, index, strides[i]);
     map.map(arg, LLVM::LoadOp::create(b, loc, type, at(inputs[i], f32Ty, idx),
                                       /*alignment=*/4));
-  }
-}
-
-void KernelBuilder::compute(
-    IRMapping &map, Type type, const llvm::SmallPtrSetImpl<Operation *> *only,
-    std::function<Value(IRMapping &, Type)> rowElement) {
-  for (Operation &op : body.without_terminator()) {
-    if (op.getNumResults() != 1 ||
-        !isa<ts::TensorType>(op.getResult(0).getType()))
-      continue; // scalar parameters, read by the ops that use them
-    if (only && !only->contains(&op))
-      continue;
-    if (&op == anchor) {
-      map.map(op.getResult(0), rowElement(map, type));
-      continue;
-    }
-    SmallVector<Value> operands;
-    for (Value v : op.getOperands())
-      if (isa<ts::TensorType>(v.getType()))
-        operands.push_back(map.lookup(v));
-    map.map(op.getResult(0),
-            tsc::emitElementwise(b, op.getLoc(), &op, operands, type));
   }
 }
 
@@ -211,7 +173,7 @@ void KernelBuilder::buildElementwise() {
     return [&, type, strides](Value index) {
       IRMapping map;
       loadInputs(map, inputs, index, type, strides);
-      compute(map, type);
+      emitter.compute(b, map, type);
       storeResults(map, outputs, index);
     };
   };
@@ -273,17 +235,6 @@ void KernelBuilder::buildRows() {
       arith::MulIOp::create(b, loc, arith::DivSIOp::create(b, loc, n, w), w);
   Value nFloat = arith::SIToFPOp::create(b, loc, f32Ty, n);
 
-  // The ops the reduction's input depends on.
-  llvm::SmallPtrSet<Operation *, 16> inputSlice;
-  SmallVector<Value> work{anchor->getOperand(0)};
-  while (!work.empty()) {
-    Operation *def = work.pop_back_val().getDefiningOp();
-    if (!def || !inputSlice.insert(def).second)
-      continue;
-    llvm::append_range(work, def->getOperands());
-  }
-  ts::RowReductionKind kind = *ts::getFusibleRowReduction(anchor);
-
   loop(rowBegin, rowEnd, 1, [&](Value row) {
     SmallVector<Value> inputs, outputs;
     for (auto [i, stride] : llvm::enumerate(rowStrides))
@@ -295,83 +246,21 @@ void KernelBuilder::buildRows() {
     auto input = [&](Value index, Type type) {
       IRMapping map;
       loadInputs(map, inputs, index, type);
-      compute(map, type, &inputSlice);
-      return map.lookup(anchor->getOperand(0));
+      emitter.compute(b, map, type, &emitter.getRowInputSlice());
+      return map.lookup(emitter.getRowReduction()->getOperand(0));
     };
-    auto add = [&](Value x, Value y) -> Value {
-      return arith::AddFOp::create(b, loc, x, y);
+    auto reduceRow = [&](double init, FusionBodyEmitter::CombineFn combine,
+                         vector::CombiningKind kind,
+                         FusionBodyEmitter::ElementFn element) {
+      return reduce(n, vectorEnd, init, combine, kind, element);
     };
-    auto sub = [&](Value x, Value y) -> Value {
-      return arith::SubFOp::create(b, loc, x, y);
-    };
-    auto mul = [&](Value x, Value y) -> Value {
-      return arith::MulFOp::create(b, loc, x, y);
-    };
-    std::function<Value(IRMapping &, Type)> rowElement;
-    if (kind == ts::RowReductionKind::LayerNorm) {
-      // As ATen: mean and biased variance, then (x * rstd - mean * rstd)
-      // * weight + bias.
-      Value sum =
-          reduce(n, vectorEnd, 0, add, vector::CombiningKind::ADD, input);
-      Value mean = arith::DivFOp::create(b, loc, sum, nFloat);
-      Value squares = reduce(n, vectorEnd, 0, add, vector::CombiningKind::ADD,
-                             [&](Value index, Type type) {
-                               Value x = input(index, type);
-                               Value d = sub(x, splat(mean, type));
-                               return mul(d, d);
-                             });
-      Value var = arith::DivFOp::create(b, loc, squares, nFloat);
-      FloatAttr eps;
-      (void)matchPattern(anchor->getOperand(4), m_Constant(&eps));
-      Value std =
-          math::SqrtOp::create(b, loc, add(var, f32(eps.getValueAsDouble())));
-      Value rstd = arith::DivFOp::create(b, loc, f32(1), std);
-      Value shift = arith::NegFOp::create(b, loc, mul(mean, rstd));
-      rowElement = [=, this](IRMapping &map, Type type) -> Value {
-        Value x = map.lookup(anchor->getOperand(0));
-        Value scaled = arith::MulFOp::create(b, loc, x, splat(rstd, type));
-        Value y = arith::AddFOp::create(b, loc, scaled, splat(shift, type));
-        if (isa<ts::TensorType>(anchor->getOperand(2).getType()))
-          y = arith::MulFOp::create(b, loc, y,
-                                    map.lookup(anchor->getOperand(2)));
-        if (isa<ts::TensorType>(anchor->getOperand(3).getType()))
-          y = arith::AddFOp::create(b, loc, y,
-                                    map.lookup(anchor->getOperand(3)));
-        return y;
-      };
-    } else {
-      // As ATen: the row's maximum, the sum of exp(x - max), then
-      // exp(x - max) / sum, or x - max - log(sum).
-      Value max = reduce(
-          n, vectorEnd, -std::numeric_limits<double>::infinity(),
-          [&](Value x, Value y) -> Value {
-            return arith::MaximumFOp::create(b, loc, x, y);
-          },
-          vector::CombiningKind::MAXIMUMF, input);
-      Value sum = reduce(n, vectorEnd, 0, add, vector::CombiningKind::ADD,
-                         [&](Value index, Type type) -> Value {
-                           Value x = input(index, type);
-                           Value d = sub(x, splat(max, type));
-                           return math::ExpOp::create(b, loc, d);
-                         });
-      bool log = kind == ts::RowReductionKind::LogSoftmax;
-      Value scale =
-          log ? math::LogOp::create(b, loc, sum).getResult()
-              : arith::DivFOp::create(b, loc, f32(1), sum).getResult();
-      rowElement = [=, this](IRMapping &map, Type type) -> Value {
-        Value d = arith::SubFOp::create(
-            b, loc, map.lookup(anchor->getOperand(0)), splat(max, type));
-        if (log)
-          return arith::SubFOp::create(b, loc, d, splat(scale, type));
-        Value e = math::ExpOp::create(b, loc, d);
-        return arith::MulFOp::create(b, loc, e, splat(scale, type));
-      };
-    }
+    FusionBodyEmitter::RowElementFn rowElement =
+        emitter.emitRowStatistics(b, loc, nFloat, reduceRow, input);
     auto elements = [&](Type type) {
       return [&, type](Value index) {
         IRMapping map;
         loadInputs(map, inputs, index, type);
-        compute(map, type, nullptr, rowElement);
+        emitter.compute(b, map, type, nullptr, rowElement);
         storeResults(map, outputs, index);
       };
     };
@@ -382,7 +271,7 @@ void KernelBuilder::buildRows() {
 }
 
 void KernelBuilder::build() {
-  if (anchor)
+  if (emitter.getRowReduction())
     buildRows();
   else
     buildElementwise();
