@@ -65,12 +65,21 @@ void buildLowerToLLVMPipeline(OpPassManager &pm,
   // Fusion groups get their native loops first; the groups stay, and the
   // conversion of the methods calls those loops through the runtime. At
   // -O0 a group (from a .mlir input) runs as its operators.
-  if (options.optLevel > 0) {
+  if (options.optLevel > 0 && options.target == "cuda") {
+    // For CUDA, GPU kernels compiled to PTX now; the methods launch them.
+    pm.addPass(createOutlineFusionGPUKernels());
+    pm.addPass(createLowerGPUKernels());
+    SerializeGPUKernelsOptions serialize;
+    serialize.chip = options.cudaArch;
+    serialize.optLevel = options.optLevel;
+    pm.addPass(createSerializeGPUKernels(serialize));
+  } else if (options.optLevel > 0) {
     pm.addPass(createOutlineFusionKernels());
     pm.addPass(createLowerFusionKernels());
   }
   ConvertTSToLLVMOptions convert;
   convert.modelName = options.modelName;
+  convert.target = options.target;
   // Everything becomes LLVM dialect and runtime calls in one pass: the ts
   // values' representation (native scalar or runtime handle) and their
   // lifetimes are decided together.
@@ -89,7 +98,19 @@ struct PipelineCLOptions : public PassPipelineOptions<PipelineCLOptions> {
   Option<std::string> modelName{*this, "model-name",
                                 llvm::cl::desc("Exported symbol prefix"),
                                 llvm::cl::init("model")};
-  PipelineOptions get() const { return {optLevel, modelName}; }
+  Option<std::string> target{*this, "target", llvm::cl::desc("cpu or cuda"),
+                             llvm::cl::init("cpu")};
+  Option<std::string> cudaArch{*this, "cuda-arch",
+                               llvm::cl::desc("CUDA architecture (sm_80)"),
+                               llvm::cl::init("sm_80")};
+  PipelineOptions get() const {
+    PipelineOptions o;
+    o.optLevel = optLevel;
+    o.modelName = modelName;
+    o.target = target;
+    o.cudaArch = cudaArch;
+    return o;
+  }
 };
 } // namespace
 

@@ -1,20 +1,17 @@
-//===- Fusion.cpp - running the compiler's fusion kernels -----------------===//
+//===- Fusion.cpp - running the compiler's fusion kernels on the CPU ------===//
 //
-// tsc_fusion_run decides whether a fusion group's inputs suit its kernel,
-// makes them dense where needed, allocates the outputs and runs the kernel,
-// split across ATen's intra-op thread pool for large tensors. Anything the
-// kernel cannot compute exactly as the group's operators would (another
-// dtype, autograd, a device, sizes that do not broadcast) is declined, and
-// the compiled code runs the operators instead.
+// tsc_fusion_run decides whether a fusion group's inputs suit its kernel
+// (FusionLayout.h), makes them dense where needed, allocates the outputs and
+// runs the kernel, split across ATen's intra-op thread pool for large
+// tensors. When the inputs do not suit it, the compiled code runs the
+// group's operators instead.
 //
 //===----------------------------------------------------------------------===//
 
-#include "RuntimeInternal.h"
+#include "FusionLayout.h"
 
-#include <ATen/ATen.h>
 #include <ATen/ExpandUtils.h>
 #include <ATen/Parallel.h>
-#include <c10/util/SmallVector.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -28,21 +25,22 @@ namespace {
 /// one thread streams the data faster than a hand-off costs.
 constexpr int64_t kGrainSize = 1 << 15;
 
-/// Why `t` does not suit a kernel, or null if it does.
-const char *unsuitable(const at::Tensor &t) {
+/// Why `t` does not suit a kernel on `device`, or null if it does.
+const char *unsuitable(const at::Tensor &t, c10::DeviceType device) {
   if (!t.defined())
     return "undefined";
   if (t.scalar_type() != at::kFloat)
     return "not float32";
-  if (!t.is_cpu() || t.layout() != at::kStrided || t.is_neg() || t.is_conj())
-    return "not a plain strided CPU tensor";
+  if (t.layout() != at::kStrided || t.is_neg() || t.is_conj())
+    return "not a plain strided tensor";
+  if (t.device().type() != device)
+    return device == c10::DeviceType::CUDA ? "not a CUDA tensor"
+                                           : "not a CPU tensor";
   if (at::GradMode::is_enabled() && t.requires_grad())
     return "one that requires grad";
   return nullptr;
 }
 
-/// TSC_TRACE_FUSION=1 in the environment: each group says on stderr
-/// whether its kernel ran, and if not, why.
 bool tracing() {
   static const bool on = [] {
     const char *v = std::getenv("TSC_TRACE_FUSION");
@@ -67,17 +65,20 @@ std::string inputReason(int64_t i, const char *why) {
 /// sizes. Fills `in` and `sizes`; returns false (after tracing why) when
 /// the kernel does not suit them.
 bool prepare(tsc_value_t *const *inputs, int64_t n_in, const uint64_t *deps,
-             int64_t n_out, c10::SmallVectorImpl<at::Tensor> &in,
-             at::DimVector &sizes) {
+             int64_t n_out, c10::DeviceType device,
+             c10::SmallVectorImpl<at::Tensor> &in, at::DimVector &sizes) {
   for (int64_t i = 0; i < n_in; ++i) {
     TORCH_CHECK(inputs[i], "a fusion group input is null");
     const c10::IValue &v = inputs[i]->ivalue;
     if (!v.isTensor())
       return decline(inputReason(i, "not a tensor")), false;
-    if (const char *why = unsuitable(v.toTensor()))
+    if (const char *why = unsuitable(v.toTensor(), device))
       return decline(inputReason(i, why)), false;
     in.push_back(v.toTensor());
   }
+  for (int64_t i = 1; i < n_in; ++i)
+    if (in[i].device() != in[0].device())
+      return decline(inputReason(i, "on another device")), false;
   // The broadcast sizes; sizes that do not broadcast are the operators'
   // error to report.
   sizes.assign(in.front().sizes().begin(), in.front().sizes().end());
@@ -111,45 +112,93 @@ bool prepare(tsc_value_t *const *inputs, int64_t n_in, const uint64_t *deps,
 }
 
 /// New float32 outputs of `sizes`, their element pointers first in `data`.
-c10::SmallVector<at::Tensor, 4>
-allocateOutputs(int64_t n_out, at::IntArrayRef sizes, const at::Tensor &like,
-                c10::SmallVectorImpl<void *> &data) {
-  c10::SmallVector<at::Tensor, 4> results;
+void allocateOutputs(int64_t n_out, at::IntArrayRef sizes, FusionLayout &l) {
   for (int64_t o = 0; o < n_out; ++o) {
-    results.push_back(at::empty(sizes, like.options()));
-    data[o] = results.back().data_ptr();
+    l.outputs.push_back(at::empty(sizes, l.inputs.front().options()));
+    l.data[o] = l.outputs.back().data_ptr();
   }
-  return results;
-}
-
-void publish(c10::SmallVectorImpl<at::Tensor> &results, tsc_value_t **outs,
-             int8_t *ran, const char *what, int64_t count) {
-  for (size_t o = 0; o < results.size(); ++o)
-    outs[o] = newValue(std::move(results[o]));
-  *ran = 1;
-  if (tracing())
-    std::fprintf(stderr, "tsc: fusion: kernel (%lld %s)\n",
-                 static_cast<long long>(count), what);
-}
-
-/// What both entry points do around their kernel: *ran = 0, exceptions
-/// turned into statuses, the inputs checked and gathered (prepare); then
-/// `body(in, sizes)` runs the kernel, or declines, and returns the status.
-template <typename Body>
-int32_t runPrepared(tsc_value_t *const *inputs, int64_t n_in,
-                    const uint64_t *deps, int64_t n_out, int8_t *ran,
-                    Body body) {
-  *ran = 0;
-  return guard([&]() -> int32_t {
-    c10::SmallVector<at::Tensor, 8> in;
-    at::DimVector sizes;
-    if (!prepare(inputs, n_in, deps, n_out, in, sizes))
-      return TSC_OK;
-    return body(in, sizes);
-  });
 }
 
 } // namespace
+
+namespace tsc::runtime {
+
+bool fusionTracing() { return tracing(); }
+
+bool layoutElementwise(tsc_value_t *const *inputs, int64_t n_in,
+                       const uint64_t *deps, int64_t n_out,
+                       c10::DeviceType device, FusionLayout &l) {
+  at::DimVector sizes;
+  if (!prepare(inputs, n_in, deps, n_out, device, l.inputs, sizes))
+    return false;
+  l.count = c10::multiply_integers(sizes);
+  l.data.resize(n_out + n_in);
+  for (int64_t i = 0; i < n_in; ++i) {
+    at::Tensor &t = l.inputs[i];
+    if (t.numel() == 1 && l.count != 1) {
+      l.strides.push_back(0);
+    } else {
+      if (!t.sizes().equals(sizes))
+        t = t.expand(sizes);
+      t = t.contiguous();
+      l.strides.push_back(1);
+    }
+    l.data[n_out + i] = t.data_ptr();
+  }
+  allocateOutputs(n_out, sizes, l);
+  return true;
+}
+
+bool layoutRows(tsc_value_t *const *inputs, int64_t n_in, const uint64_t *deps,
+                int64_t n_out, int64_t row_dim, int64_t row_length,
+                c10::DeviceType device, FusionLayout &l) {
+  at::DimVector sizes;
+  if (!prepare(inputs, n_in, deps, n_out, device, l.inputs, sizes))
+    return false;
+  int64_t rank = static_cast<int64_t>(sizes.size());
+  if (rank == 0 || (row_dim >= 0 && row_dim != rank - 1))
+    return decline("the reduced dimension is not the last"), false;
+  int64_t n = sizes.back();
+  if (n == 0 || (row_length >= 0 && n != row_length))
+    return decline("the rows are not of the normalized length"), false;
+  int64_t rows = c10::multiply_integers(sizes) / n;
+  l.count = rows;
+  l.rowLength = n;
+  l.data.resize(n_out + n_in);
+  for (int64_t i = 0; i < n_in; ++i) {
+    at::Tensor &t = l.inputs[i];
+    bool oneRow = t.numel() == n && t.dim() >= 1 && t.sizes().back() == n;
+    if (t.numel() == 1 && n != 1) {
+      // One element: a row of it.
+      t = t.reshape({1}).expand({n}).contiguous();
+      l.strides.push_back(0);
+    } else if (oneRow && rows != 1) {
+      // One row broadcast to all (a layer norm's weight).
+      t = t.reshape({n}).contiguous();
+      l.strides.push_back(0);
+    } else {
+      if (!t.sizes().equals(sizes))
+        t = t.expand(sizes);
+      t = t.contiguous();
+      l.strides.push_back(n);
+    }
+    l.data[n_out + i] = t.data_ptr();
+  }
+  allocateOutputs(n_out, sizes, l);
+  return true;
+}
+
+void publishFusion(FusionLayout &l, tsc_value_t **outs, int8_t *ran,
+                   const char *unit) {
+  for (size_t o = 0; o < l.outputs.size(); ++o)
+    outs[o] = newValue(std::move(l.outputs[o]));
+  *ran = 1;
+  if (tracing())
+    std::fprintf(stderr, "tsc: fusion: kernel (%lld %s)\n",
+                 static_cast<long long>(l.count), unit);
+}
+
+} // namespace tsc::runtime
 
 extern "C" TSC_RUNTIME_API int32_t tsc_fusion_run(
     tsc_fusion_kernel_t kernel, tsc_value_t *const *inputs, int64_t n_in,
@@ -158,35 +207,20 @@ extern "C" TSC_RUNTIME_API int32_t tsc_fusion_run(
   TSC_REQUIRE(inputs);
   TSC_REQUIRE(ran);
   TSC_REQUIRE(outs);
-  return runPrepared(
-      inputs, n_in, deps, n_out, ran,
-      [&](c10::SmallVectorImpl<at::Tensor> &in,
-          at::DimVector &sizes) -> int32_t {
-        int64_t numel = c10::multiply_integers(sizes);
-        c10::SmallVector<int64_t, 8> strides;
-        c10::SmallVector<void *, 16> data(n_out + n_in);
-        for (int64_t i = 0; i < n_in; ++i) {
-          at::Tensor &t = in[i];
-          if (t.numel() == 1 && numel != 1) {
-            strides.push_back(0);
-          } else {
-            if (!t.sizes().equals(sizes))
-              t = t.expand(sizes);
-            t = t.contiguous();
-            strides.push_back(1);
-          }
-          data[n_out + i] = t.data_ptr();
-        }
-        auto results = allocateOutputs(n_out, sizes, in.front(), data);
-        if (numel <= kGrainSize)
-          kernel(0, numel, data.data(), strides.data());
-        else
-          at::parallel_for(0, numel, kGrainSize, [&](int64_t b, int64_t e) {
-            kernel(b, e, data.data(), strides.data());
-          });
-        publish(results, outs, ran, "elements", numel);
-        return TSC_OK;
+  *ran = 0;
+  return guard([&]() -> int32_t {
+    FusionLayout l;
+    if (!layoutElementwise(inputs, n_in, deps, n_out, c10::DeviceType::CPU, l))
+      return TSC_OK;
+    if (l.count <= kGrainSize)
+      kernel(0, l.count, l.data.data(), l.strides.data());
+    else
+      at::parallel_for(0, l.count, kGrainSize, [&](int64_t b, int64_t e) {
+        kernel(b, e, l.data.data(), l.strides.data());
       });
+    publishFusion(l, outs, ran, "elements");
+    return TSC_OK;
+  });
 }
 
 extern "C" TSC_RUNTIME_API int32_t tsc_fusion_run_rows(
@@ -197,47 +231,21 @@ extern "C" TSC_RUNTIME_API int32_t tsc_fusion_run_rows(
   TSC_REQUIRE(inputs);
   TSC_REQUIRE(ran);
   TSC_REQUIRE(outs);
-  return runPrepared(
-      inputs, n_in, deps, n_out, ran,
-      [&](c10::SmallVectorImpl<at::Tensor> &in,
-          at::DimVector &sizes) -> int32_t {
-        int64_t rank = static_cast<int64_t>(sizes.size());
-        if (rank == 0 || (row_dim >= 0 && row_dim != rank - 1))
-          return decline("the reduced dimension is not the last"), TSC_OK;
-        int64_t n = sizes.back();
-        if (n == 0 || (row_length >= 0 && n != row_length))
-          return decline("the rows are not of the normalized length"), TSC_OK;
-        int64_t rows = c10::multiply_integers(sizes) / n;
-        c10::SmallVector<int64_t, 8> rowStrides;
-        c10::SmallVector<void *, 16> data(n_out + n_in);
-        for (int64_t i = 0; i < n_in; ++i) {
-          at::Tensor &t = in[i];
-          bool oneRow = t.numel() == n && t.dim() >= 1 && t.sizes().back() == n;
-          if (t.numel() == 1 && n != 1) {
-            // One element: a row of it.
-            t = t.reshape({1}).expand({n}).contiguous();
-            rowStrides.push_back(0);
-          } else if (oneRow && rows != 1) {
-            // One row broadcast to all (a layer norm's weight).
-            t = t.reshape({n}).contiguous();
-            rowStrides.push_back(0);
-          } else {
-            if (!t.sizes().equals(sizes))
-              t = t.expand(sizes);
-            t = t.contiguous();
-            rowStrides.push_back(n);
-          }
-          data[n_out + i] = t.data_ptr();
-        }
-        auto results = allocateOutputs(n_out, sizes, in.front(), data);
-        int64_t grain = std::max<int64_t>(1, kGrainSize / n);
-        if (rows <= grain)
-          kernel(0, rows, n, data.data(), rowStrides.data());
-        else
-          at::parallel_for(0, rows, grain, [&](int64_t b, int64_t e) {
-            kernel(b, e, n, data.data(), rowStrides.data());
-          });
-        publish(results, outs, ran, "rows", rows);
-        return TSC_OK;
+  *ran = 0;
+  return guard([&]() -> int32_t {
+    FusionLayout l;
+    if (!layoutRows(inputs, n_in, deps, n_out, row_dim, row_length,
+                    c10::DeviceType::CPU, l))
+      return TSC_OK;
+    int64_t n = l.rowLength;
+    int64_t grain = std::max<int64_t>(1, kGrainSize / n);
+    if (l.count <= grain)
+      kernel(0, l.count, n, l.data.data(), l.strides.data());
+    else
+      at::parallel_for(0, l.count, grain, [&](int64_t b, int64_t e) {
+        kernel(b, e, n, l.data.data(), l.strides.data());
       });
+    publishFusion(l, outs, ran, "rows");
+    return TSC_OK;
+  });
 }

@@ -59,6 +59,17 @@ bool isValueOf(const c10::IValue &iv, const c10::Type &type);
 void enterCompiledCode();
 void exitCompiledCode();
 
+/// A new tensor holding a copy of `data` (tsc dtype code, sizes).
+at::Tensor tensorFromData(const void *data, int32_t dtype, int64_t ndim,
+                          const int64_t *sizes);
+/// A CPU tensor over `data` itself, not copied.
+at::Tensor wrapTensorData(const void *data, int32_t dtype, int64_t ndim,
+                          const int64_t *sizes);
+/// The tensor a call site's cache slot holds, made by `make` on first use
+/// and kept for the life of the process; *out gets a new reference.
+int32_t sharedTensor(void **cache, const std::function<at::Tensor()> &make,
+                     tsc_value_t **out);
+
 /// Records `message` as this thread's last error and returns `code`.
 int32_t fail(int32_t code, std::string message);
 

@@ -35,20 +35,6 @@ bool toScalarType(int32_t dtype, at::ScalarType &out) {
   }
 }
 
-at::Tensor tensorFromData(const void *data, int32_t dtype, int64_t ndim,
-                          const int64_t *sizes) {
-  at::ScalarType st;
-  TORCH_CHECK(toScalarType(dtype, st), "unknown dtype code ", dtype);
-  TORCH_CHECK(ndim >= 0 && (ndim == 0 || sizes), "invalid tensor rank");
-  std::vector<int64_t> shape(sizes, sizes + ndim);
-  at::Tensor t = at::empty(shape, at::TensorOptions().dtype(st));
-  if (t.numel() > 0) {
-    TORCH_CHECK(data, "tensor data is null");
-    std::memcpy(t.data_ptr(), data, t.nbytes());
-  }
-  return t;
-}
-
 /// Parsed TorchScript types by spelling. Parsing is slow and every compiled
 /// call checks its arguments, so each thread keeps its own cache: no lock on
 /// the call path.
@@ -66,6 +52,54 @@ c10::TypePtr parseTypeCached(const char *spelling) {
 }
 
 } // namespace
+
+namespace tsc::runtime {
+
+at::Tensor tensorFromData(const void *data, int32_t dtype, int64_t ndim,
+                          const int64_t *sizes) {
+  at::ScalarType st;
+  TORCH_CHECK(toScalarType(dtype, st), "unknown dtype code ", dtype);
+  TORCH_CHECK(ndim >= 0 && (ndim == 0 || sizes), "invalid tensor rank");
+  std::vector<int64_t> shape(sizes, sizes + ndim);
+  at::Tensor t = at::empty(shape, at::TensorOptions().dtype(st));
+  if (t.numel() > 0) {
+    TORCH_CHECK(data, "tensor data is null");
+    std::memcpy(t.data_ptr(), data, t.nbytes());
+  }
+  return t;
+}
+
+at::Tensor wrapTensorData(const void *data, int32_t dtype, int64_t ndim,
+                          const int64_t *sizes) {
+  at::ScalarType st;
+  TORCH_CHECK(toScalarType(dtype, st), "unknown dtype code ", dtype);
+  TORCH_CHECK(ndim >= 0 && (ndim == 0 || sizes), "invalid tensor rank");
+  TORCH_CHECK(data, "tensor data is null");
+  return at::from_blob(const_cast<void *>(data), at::IntArrayRef(sizes, ndim),
+                       at::TensorOptions().dtype(st));
+}
+
+int32_t sharedTensor(void **cache, const std::function<at::Tensor()> &make,
+                     tsc_value_t **out) {
+  auto *slot = reinterpret_cast<std::atomic<at::TensorImpl *> *>(cache);
+  at::TensorImpl *impl = slot->load(std::memory_order_acquire);
+  if (!impl) {
+    at::TensorImpl *made = make().unsafeReleaseTensorImpl();
+    if (slot->compare_exchange_strong(impl, made, std::memory_order_acq_rel)) {
+      impl = made;
+    } else {
+      // Another thread won; drop ours.
+      c10::raw::intrusive_ptr::decref(made);
+    }
+  }
+  // The cache keeps one reference for the life of the process.
+  *out = newValue(at::Tensor(
+      c10::intrusive_ptr<at::TensorImpl, at::UndefinedTensorImpl>::reclaim_copy(
+          impl)));
+  return TSC_OK;
+}
+
+} // namespace tsc::runtime
 
 namespace tsc::runtime {
 c10::TypePtr parseType(const std::string &spelling) {
@@ -168,32 +202,10 @@ int32_t tsc_constant_tensor(void **cache, const void *data, int32_t dtype,
   TSC_REQUIRE(cache);
   TSC_REQUIRE(out);
   return guard([&] {
-    auto *slot = reinterpret_cast<std::atomic<at::TensorImpl *> *>(cache);
-    at::TensorImpl *impl = slot->load(std::memory_order_acquire);
-    if (!impl) {
-      // The object's own bytes, wrapped without a copy: they live as long
-      // as the object is loaded, as the cache slot does.
-      at::ScalarType st;
-      TORCH_CHECK(toScalarType(dtype, st), "unknown dtype code ", dtype);
-      TORCH_CHECK(ndim >= 0 && (ndim == 0 || sizes), "invalid tensor rank");
-      TORCH_CHECK(data, "tensor data is null");
-      at::Tensor t =
-          at::from_blob(const_cast<void *>(data), at::IntArrayRef(sizes, ndim),
-                        at::TensorOptions().dtype(st));
-      at::TensorImpl *made = t.unsafeReleaseTensorImpl();
-      if (slot->compare_exchange_strong(impl, made,
-                                        std::memory_order_acq_rel)) {
-        impl = made;
-      } else {
-        // Another thread won; drop ours.
-        c10::raw::intrusive_ptr::decref(made);
-      }
-    }
-    // The cache keeps one reference for the life of the process.
-    *out = newValue(at::Tensor(
-        c10::intrusive_ptr<at::TensorImpl,
-                           at::UndefinedTensorImpl>::reclaim_copy(impl)));
-    return TSC_OK;
+    // The object's own bytes, wrapped without a copy: they live as long as
+    // the object is loaded, as the cache slot does.
+    return sharedTensor(
+        cache, [&] { return wrapTensorData(data, dtype, ndim, sizes); }, out);
   });
 }
 

@@ -28,7 +28,7 @@
 // NOKERNEL-NOT:     tsc_fusion_run
 // NOKERNEL:         llvm.call @tsc_aten_exp
 
-// UNLOWERED: error: fusion kernel '__tsc_fusion_0' is not lowered to LLVM (run -tsc-lower-fusion-kernels)
+// UNLOWERED: error: fusion kernel @__tsc_fusion_0 is not lowered to LLVM (run -tsc-lower-fusion-kernels)
 func.func @forward(%x: !ts.tensor {ts.name = "x"}, %y: !ts.tensor {ts.name = "y"}) -> !ts.tuple<!ts.tensor, !ts.tensor> {
   %r:2 = ts.fusion_group(%x, %y) {
   ^bb0(%a: !ts.tensor, %b: !ts.tensor):

@@ -1,6 +1,7 @@
 //===- tsc.cpp - the TorchScript compiler driver --------------------------===//
 //
 //   tsc model.pt -o model.o [--emit=obj] [--name NAME] [-O2] [--mcpu CPU]
+//       [--target=cpu|cuda [--cuda-arch=sm_80]]
 //
 // Imports a TorchScript archive or source, optimizes it, lowers it to native
 // code and writes what --emit asks for. Errors are printed as
@@ -22,6 +23,7 @@
 
 #include "mlir/Dialect/Func/Extensions/InlinerExtension.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
@@ -42,9 +44,20 @@ namespace {
 
 /// What --emit accepts, and the file extension of each.
 const std::map<std::string, std::string> kEmitKinds = {
-    {"torch-graph", ".graph"}, {"ts", ".ts.mlir"}, {"mlir", ".mlir"},
-    {"llvm", ".ll"},           {"asm", ".s"},      {"obj", ".o"},
-    {"shared", ".so"},         {"header", ".h"},   {"dot", ".dot"}};
+    {"torch-graph", ".graph"},
+    {"ts", ".ts.mlir"},
+    {"mlir", ".mlir"},
+    {"llvm", ".ll"},
+    {"asm", ".s"},
+    {"obj", ".o"},
+    {"shared", ".so"},
+    {"header", ".h"},
+    {"dot", ".dot"},
+    {"ptx", ".ptx"}};
+
+/// The CUDA architectures --cuda-arch accepts: Volta to Hopper.
+const char *const kCudaArchs[] = {"sm_70", "sm_72", "sm_75", "sm_80",
+                                  "sm_86", "sm_87", "sm_89", "sm_90"};
 
 struct DriverOptions {
   std::string input;
@@ -62,6 +75,8 @@ struct DriverOptions {
   std::vector<std::string> inputShapes;
   std::string weights = "embedded";
   std::string weightsFile;
+  std::string target = "cpu";
+  std::string cudaArch;
 };
 
 void error(const llvm::Twine &message) {
@@ -218,7 +233,8 @@ int run(const DriverOptions &opts, const char *argv0) {
   }
 
   DialectRegistry registry;
-  registry.insert<tsc::ts::TSDialect, func::FuncDialect, LLVM::LLVMDialect>();
+  registry.insert<tsc::ts::TSDialect, func::FuncDialect, LLVM::LLVMDialect,
+                  gpu::GPUDialect>();
   func::registerInlinerExtension(registry);
   tsc::registerNativeCodeTranslations(registry);
   MLIRContext context(registry);
@@ -305,6 +321,9 @@ int run(const DriverOptions &opts, const char *argv0) {
       pm.enableTiming();
   };
   tsc::PipelineOptions pipelineOptions{opts.optLevel, name, opts.inputShapes};
+  pipelineOptions.target = opts.target;
+  if (!opts.cudaArch.empty())
+    pipelineOptions.cudaArch = opts.cudaArch;
   PassManager optimize(&context);
   tsc::buildTSOptimizationPipeline(optimize, pipelineOptions);
   instrument(optimize);
@@ -338,6 +357,20 @@ int run(const DriverOptions &opts, const char *argv0) {
   if (opts.emit == "mlir")
     return writeText(
         [&](llvm::raw_ostream &os) { module.print(os, printing); });
+  if (opts.emit == "ptx") {
+    // The GPU kernels' PTX, as the object embeds it.
+    auto ptx = module.lookupSymbol<LLVM::GlobalOp>("__tsc_cuda_ptx");
+    auto text =
+        ptx ? dyn_cast_or_null<StringAttr>(ptx.getValueOrNull()) : StringAttr();
+    if (!text) {
+      error("--emit=ptx: the model has no GPU kernels (its elementwise "
+            "chains become kernels at -O2 and above)");
+      return 1;
+    }
+    return writeText([&](llvm::raw_ostream &os) {
+      os << text.getValue().drop_back(); // without the NUL
+    });
+  }
 
   tsc::NativeCodeOptions codegen{opts.optLevel, opts.cpu};
   tsc::NativeOutput kind = opts.emit == "llvm"  ? tsc::NativeOutput::LLVMIR
@@ -400,7 +433,8 @@ int main(int argc, char **argv) {
     kinds.push_back(k);
   app.add_option("--emit", opts.emit,
                  "What to write: obj (default; also writes <name>.h beside "
-                 "it), shared, header, asm, llvm, mlir (LLVM dialect), ts "
+                 "it), shared, header, asm, llvm, ptx (the GPU kernels, "
+                 "with --target=cuda), mlir (LLVM dialect), ts "
                  "(imported ts dialect), dot (Graphviz of the optimized ts "
                  "dialect), torch-graph (TorchScript's graphs)")
       ->check(CLI::IsMember(kinds))
@@ -453,6 +487,20 @@ int main(int argc, char **argv) {
   app.add_option("-O", opts.optLevel, "Optimization level 0-3 (default 2)")
       ->check(CLI::Range(0, 3))
       ->group("Code generation");
+  app.add_option("--target", opts.target,
+                 "cpu (default), or cuda: elementwise chains become GPU "
+                 "kernels (PTX embedded in the object, launched through "
+                 "the runtime), every other op runs through ATen on CUDA "
+                 "tensors, tensor constants are copied to the GPU at load")
+      ->check(CLI::IsMember({"cpu", "cuda"}))
+      ->group("Code generation");
+  std::vector<std::string> archs(std::begin(kCudaArchs), std::end(kCudaArchs));
+  app.add_option("--cuda-arch", opts.cudaArch,
+                 "With --target=cuda: the GPU architecture the PTX is "
+                 "for, sm_70 ... sm_90 (default sm_80); the driver "
+                 "JIT-compiles it for the GPU it runs on, that one or later")
+      ->check(CLI::IsMember(archs))
+      ->group("Code generation");
   app.add_option("--mcpu", opts.cpu,
                  "Target x86-64 CPU (default x86-64-v2; 'native' for this "
                  "machine's)")
@@ -467,6 +515,14 @@ int main(int argc, char **argv) {
   }
   if (!opts.weightsFile.empty() && opts.weights != "external") {
     error("--weights-file needs --weights=external");
+    return 1;
+  }
+  if (!opts.cudaArch.empty() && opts.target != "cuda") {
+    error("--cuda-arch needs --target=cuda");
+    return 1;
+  }
+  if (opts.emit == "ptx" && opts.target != "cuda") {
+    error("--emit=ptx needs --target=cuda");
     return 1;
   }
   return run(opts, argv[0]);

@@ -22,6 +22,11 @@ def ConvertTSToLLVM : Pass<"tsc-convert-ts-to-llvm", "::mlir::ModuleOp"> {
     - each handle is released after its last use; handles handed on through
       block outputs or results are transferred or copied, never shared.
 
+    A fusion group whose kernel is an `llvm.func` calls `tsc_fusion_run`;
+    one whose kernel is in a `gpu.binary` (`@__tsc_cuda::@__tsc_fusion_0`)
+    calls `tsc_cuda_fusion_run` with the binary's PTX, kept in the object
+    as the global `__tsc_cuda_ptx`; the binary is then erased.
+
     It also writes the model's exported symbols: per method
     `<model>_<method>` (the typed C API), and for the model
     `<model>_run` (the boxed entry point) and `<model>_signature` (JSON).
@@ -33,6 +38,10 @@ def ConvertTSToLLVM : Pass<"tsc-convert-ts-to-llvm", "::mlir::ModuleOp"> {
   let options = [
     Option<"modelName", "model-name", "std::string", /*default=*/"\"model\"",
            "Prefix of the exported symbols (a C identifier)">,
+    Option<"target", "target", "std::string", /*default=*/"\"cpu\"",
+           "Where the model's tensors live: cpu, or cuda (tensor constants "
+           "copied to the GPU once, <model>_load checks for CUDA, fusion "
+           "groups launch the GPU kernels of their gpu.binary)">,
   ];
   let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
 }
@@ -88,6 +97,90 @@ def LowerFusionKernels : Pass<"tsc-lower-fusion-kernels", "::mlir::ModuleOp"> {
     "::mlir::arith::ArithDialect", "::mlir::cf::ControlFlowDialect",
     "::mlir::LLVM::LLVMDialect", "::mlir::math::MathDialect",
     "::mlir::vector::VectorDialect"
+  ];
+}
+
+def OutlineFusionGPUKernels : Pass<"tsc-outline-fusion-gpu-kernels",
+                                   "::mlir::ModuleOp"> {
+  let summary = "Write each ts.fusion_group's body as a CUDA kernel";
+  let description = [{
+    For every `ts.fusion_group` without a kernel, adds a `gpu.func` kernel
+    `__tsc_fusion_<n>` to the `gpu.module @__tsc_cuda` (made if needed; the
+    module becomes a `gpu.container_module`) and names it in the group's
+    `kernel` attribute, `@__tsc_cuda::@__tsc_fusion_<n>`. The kernel
+    computes the body on float32 device buffers with the launch ABI of
+    `tsc_cuda_fusion_run` (tsc_runtime.h), every argument its own kernel
+    parameter:
+
+    ```
+    elementwise: (i64 n, ptr<1> out..., ptr<1> in..., i64 stride...)
+    by rows:     (i64 rows, i64 row_length, ptr<1> out..., ptr<1> in...,
+                  i64 row_stride...)
+    ```
+
+    Elementwise, thread t of T computes elements t, t + T, ... (a
+    grid-stride loop: any grid covers any size, and neighbouring threads
+    read neighbouring elements); input i's element is at index times its
+    stride (1, or 0 for one element broadcast). A group with a row
+    reduction (softmax, log_softmax, layer_norm) gives each warp of 32
+    threads whole rows: the lanes walk the row 32 elements apart, combine
+    their partial maximum or sums with five butterfly `gpu.shuffle xor`
+    steps, then write the row. The arithmetic is the CPU kernels'
+    (ElementwiseEmitter, FusionBodyEmitter), on `f32`.
+
+    The groups stay in place: the conversion to LLVM launches the kernel
+    through the runtime, which runs the body as ATen operators when the
+    inputs do not suit it.
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect", "::mlir::gpu::GPUDialect",
+    "::mlir::LLVM::LLVMDialect", "::mlir::math::MathDialect",
+    "::mlir::scf::SCFDialect"
+  ];
+}
+
+def LowerGPUKernels : Pass<"tsc-lower-gpu-kernels", "::mlir::ModuleOp"> {
+  let summary = "Lower the GPU kernels to the NVVM and LLVM dialects";
+  let description = [{
+    Lowers the contents of every `gpu.module` to `llvm.func` kernels
+    (`nvvm.kernel`) with NVVM intrinsics for thread and block ids and warp
+    shuffles. exp, tanh, erf, log, sin, cos and expm1 first become MLIR's
+    polynomial approximations, and powf exp and log, as on the CPU: the
+    kernels call no libdevice function, so compiling needs no CUDA
+    toolkit. sqrt, rsqrt, fabs and fma become LLVM intrinsics that NVPTX
+    selects as IEEE instructions. The host module is untouched.
+  }];
+  let dependentDialects = [
+    "::mlir::cf::ControlFlowDialect", "::mlir::LLVM::LLVMDialect",
+    "::mlir::NVVM::NVVMDialect"
+  ];
+}
+
+def SerializeGPUKernels : Pass<"tsc-serialize-gpu-kernels",
+                               "::mlir::ModuleOp"> {
+  let summary = "Compile each gpu.module to PTX, held in a gpu.binary";
+  let description = [{
+    Translates every `gpu.module` (NVVM and LLVM dialects only) to LLVM IR,
+    optimizes it at `opt-level` and emits PTX for `chip` with LLVM's NVPTX
+    backend, in process. The module is replaced by a `gpu.binary` of the
+    same name holding one `#gpu.object` in assembly form:
+
+    ```mlir
+    gpu.binary @__tsc_cuda [#gpu.object<#nvvm.target<O = 3,
+        chip = "sm_80">, assembly = "...PTX...">]
+    ```
+
+    The CUDA driver JIT-compiles the PTX when the model is loaded, for the
+    GPU it runs on (the chip or a later one).
+  }];
+  let options = [
+    Option<"chip", "chip", "std::string", /*default=*/"\"sm_80\"",
+           "CUDA architecture to compile for (sm_70 ... sm_90)">,
+    Option<"optLevel", "opt-level", "unsigned", /*default=*/"3",
+           "LLVM optimization level for the kernels, 0-3">,
+  ];
+  let dependentDialects = [
+    "::mlir::gpu::GPUDialect", "::mlir::NVVM::NVVMDialect"
   ];
 }
 

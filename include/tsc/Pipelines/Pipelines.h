@@ -16,6 +16,10 @@ struct PipelineOptions {
   std::string modelName = "model";
   /// Stated argument refinements, NAME=DIMS[:DTYPE] (-tsc-refine-arguments).
   std::vector<std::string> inputShapes;
+  /// "cpu", or "cuda": fusion groups become PTX kernels for `cudaArch`, and
+  /// the model's tensors live on the GPU.
+  std::string target = "cpu";
+  std::string cudaArch = "sm_80";
 };
 
 /// Optimizations on the ts dialect.

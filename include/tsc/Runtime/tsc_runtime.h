@@ -35,12 +35,10 @@
  *   tsc_model_t *m = NULL;
  *   tsc_value_t *x = NULL, *y = NULL;
  *   if (model_load(&m) != TSC_OK ||
- *       tsc_tensor_from_data(data, TSC_DTYPE_FLOAT32, 2, sizes, &x) != TSC_OK ||
- *       model_forward(m, x, &y) != TSC_OK) {
- *     fprintf(stderr, "error: %s\n", tsc_last_error());
- *   } else {
- *     const float *out = NULL;
- *     tsc_tensor_data(y, (const void **)&out);   // borrowed; lives with y
+ *       tsc_tensor_from_data(data, TSC_DTYPE_FLOAT32, 2, sizes, &x) != TSC_OK
+ *|| model_forward(m, x, &y) != TSC_OK) { fprintf(stderr, "error: %s\n",
+ *tsc_last_error()); } else { const float *out = NULL; tsc_tensor_data(y, (const
+ *void **)&out);   // borrowed; lives with y
  *   }
  *   tsc_value_release(x);
  *   tsc_value_release(y);
@@ -133,12 +131,10 @@ TSC_RUNTIME_API void tsc_string_free(char *s);
 
 /* A new contiguous CPU tensor holding a copy of `data`. */
 TSC_RUNTIME_API int32_t tsc_tensor_from_data(const void *data, int32_t dtype,
-                                             int64_t ndim,
-                                             const int64_t *sizes,
+                                             int64_t ndim, const int64_t *sizes,
                                              tsc_value_t **out);
 /* Borrowed pointer to a contiguous CPU tensor's data; fails otherwise. */
-TSC_RUNTIME_API int32_t tsc_tensor_data(tsc_value_t *tensor,
-                                        const void **out);
+TSC_RUNTIME_API int32_t tsc_tensor_data(tsc_value_t *tensor, const void **out);
 TSC_RUNTIME_API int32_t tsc_tensor_dtype(tsc_value_t *tensor, int32_t *out);
 TSC_RUNTIME_API int32_t tsc_tensor_ndim(tsc_value_t *tensor, int64_t *out);
 TSC_RUNTIME_API int32_t tsc_tensor_size(tsc_value_t *tensor, int64_t dim,
@@ -273,10 +269,44 @@ typedef void (*tsc_fusion_rows_kernel_t)(int64_t row_begin, int64_t row_end,
  * is `row_dim` (or row_dim is -1) and of `row_length` elements (or
  * row_length is -1). Inputs of one element or one row are broadcast to
  * every row. */
-TSC_RUNTIME_API int32_t tsc_fusion_run_rows(
-    tsc_fusion_rows_kernel_t kernel, tsc_value_t *const *inputs, int64_t n_in,
-    const uint64_t *deps, tsc_value_t **outs, int64_t n_out, int64_t row_dim,
-    int64_t row_length, int8_t *ran);
+TSC_RUNTIME_API int32_t tsc_fusion_run_rows(tsc_fusion_rows_kernel_t kernel,
+                                            tsc_value_t *const *inputs,
+                                            int64_t n_in, const uint64_t *deps,
+                                            tsc_value_t **outs, int64_t n_out,
+                                            int64_t row_dim, int64_t row_length,
+                                            int8_t *ran);
+/* --target=cuda. <model>_load first calls tsc_cuda_require: TSC_ERROR, with
+ * a message, when the CUDA driver (libcuda.so.1, loaded at run time) or a
+ * CUDA device is missing, or the LibTorch in use has no CUDA support. */
+TSC_RUNTIME_API int32_t tsc_cuda_require(void);
+/* As tsc_constant_tensor, on the current CUDA device: copied there once per
+ * process, then shared. */
+TSC_RUNTIME_API int32_t tsc_cuda_constant_tensor(void **cache, const void *data,
+                                                 int32_t dtype, int64_t ndim,
+                                                 const int64_t *sizes,
+                                                 tsc_value_t **out);
+/* As tsc_tensor_from_data, on the current CUDA device. */
+TSC_RUNTIME_API int32_t tsc_cuda_tensor_from_data(const void *data,
+                                                  int32_t dtype, int64_t ndim,
+                                                  const int64_t *sizes,
+                                                  tsc_value_t **out);
+/* As tsc_fusion_run, with the GPU kernel `kernel` of the PTX module `ptx`
+ * (NUL-terminated; loaded by the driver once per process and context): the
+ * inputs must be float32 tensors on one CUDA device. Launched on LibTorch's
+ * current stream, asynchronously, with 256 threads per block; the kernel
+ * takes (int64 n, float *out..., const float *in..., int64 stride...). */
+TSC_RUNTIME_API int32_t tsc_cuda_fusion_run(const char *ptx, const char *kernel,
+                                            tsc_value_t *const *inputs,
+                                            int64_t n_in, const uint64_t *deps,
+                                            tsc_value_t **outs, int64_t n_out,
+                                            int8_t *ran);
+/* As tsc_fusion_run_rows on CUDA: a warp of 32 threads per row; the kernel
+ * takes (int64 rows, int64 row_length, float *out..., const float *in...,
+ * int64 row_stride...). */
+TSC_RUNTIME_API int32_t tsc_cuda_fusion_run_rows(
+    const char *ptx, const char *kernel, tsc_value_t *const *inputs,
+    int64_t n_in, const uint64_t *deps, tsc_value_t **outs, int64_t n_out,
+    int64_t row_dim, int64_t row_length, int8_t *ran);
 TSC_RUNTIME_API int32_t tsc_tuple_construct(tsc_value_t *const *elements,
                                             int64_t n, tsc_value_t **out);
 TSC_RUNTIME_API int32_t tsc_tuple_unpack(tsc_value_t *tuple, int64_t n,
@@ -287,8 +317,7 @@ TSC_RUNTIME_API int32_t tsc_tuple_index(tsc_value_t *tuple, int64_t index,
 TSC_RUNTIME_API int32_t tsc_raise(const char *message);
 /* prim::RaiseException: `message` is a str value, `cls` the exception's
  * qualified class name (a str) or None. Always returns TSC_ERROR. */
-TSC_RUNTIME_API int32_t tsc_raise_value(tsc_value_t *message,
-                                        tsc_value_t *cls);
+TSC_RUNTIME_API int32_t tsc_raise_value(tsc_value_t *message, tsc_value_t *cls);
 /* Checks argument `index` (named `name`) of a compiled method against its
  * signature: `type` is the TorchScript type string; for tensors, `dtype`
  * (TSC_DTYPE_ANY for any), `ndim` (-1 for any) and `sizes` (-1 entries for

@@ -364,6 +364,9 @@ void emitLoad(LoweringContext &lc, StringRef model, LLVM::LLVMFuncOp loader) {
   EntryBuilder e(lc, fn);
   e.requireNonNull(e.arg(0), "load(): output pointer is null");
   e.enterFrame();
+  // A CUDA model fails to load, with the reason, where it cannot run.
+  if (lc.cuda)
+    e.check(e.call("tsc_cuda_require", {}));
   Value self =
       loader ? e.callImpl(loader, {}, lc.ptrTy) : lc.nullPtr(e.b, e.loc);
   e.check(e.call("tsc_model_create", {self, e.arg(0)}));

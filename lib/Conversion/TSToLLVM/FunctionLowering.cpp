@@ -13,6 +13,7 @@
 #include "tsc/Dialect/TS/IR/TSElementwise.h"
 #include "tsc/Dialect/TS/IR/TSOps.h"
 
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/IR/IRMapping.h"
 #include "llvm/ADT/TypeSwitch.h"
 
@@ -462,11 +463,13 @@ MethodLowering::materializeConstant(Location loc, Attribute attr, Type type) {
                              /*writable=*/!options.freshTensorConstants);
     Value sizes = lc.bytesPtr(b, loc, sizeBytes, "sizes");
     if (options.freshTensorConstants)
-      callChecked(loc, "tsc_tensor_from_data",
-                  {data, lc.constI32(b, loc, dtype),
-                   lc.constI64(b, loc, shape.size()), sizes, out});
+      callChecked(
+          loc, lc.cuda ? "tsc_cuda_tensor_from_data" : "tsc_tensor_from_data",
+          {data, lc.constI32(b, loc, dtype), lc.constI64(b, loc, shape.size()),
+           sizes, out});
     else
-      callChecked(loc, "tsc_constant_tensor",
+      callChecked(loc,
+                  lc.cuda ? "tsc_cuda_constant_tensor" : "tsc_constant_tensor",
                   {lc.newCacheSlot(b, loc), data, lc.constI32(b, loc, dtype),
                    lc.constI64(b, loc, shape.size()), sizes, out});
     return loadOut();
@@ -596,16 +599,32 @@ LogicalResult MethodLowering::lowerFusionGroup(ts::FusionGroupOp op) {
   for (Value r : op.getResults())
     map.map(r, cont->addArgument(lc.ptrTy, r.getLoc()));
 
-  if (std::optional<StringRef> kernelName = op.getKernel()) {
-    auto kernel = lc.module.lookupSymbol<LLVM::LLVMFuncOp>(*kernelName);
-    auto notLLVM = [](Operation *o) {
-      return isa<LLVM::LLVMDialect>(o->getDialect()) ? WalkResult::advance()
-                                                     : WalkResult::interrupt();
-    };
-    if (!kernel || kernel.walk(notLLVM).wasInterrupted())
-      return op.emitError("fusion kernel '")
-             << *kernelName
-             << "' is not lowered to LLVM (run -tsc-lower-fusion-kernels)";
+  if (std::optional<SymbolRefAttr> kernelRef = op.getKernel()) {
+    // The kernel to run: a CPU function, or a GPU kernel of a gpu.binary.
+    Value fn, ptx, gpuKernelName;
+    if (kernelRef->getNestedReferences().empty()) {
+      auto kernel = lc.module.lookupSymbol<LLVM::LLVMFuncOp>(*kernelRef);
+      auto notLLVM = [](Operation *o) {
+        return isa<LLVM::LLVMDialect>(o->getDialect())
+                   ? WalkResult::advance()
+                   : WalkResult::interrupt();
+      };
+      if (!kernel || kernel.walk(notLLVM).wasInterrupted())
+        return op.emitError("fusion kernel ")
+               << *kernelRef
+               << " is not lowered to LLVM (run -tsc-lower-fusion-kernels)";
+      fn = LLVM::AddressOfOp::create(b, loc, kernel);
+    } else {
+      auto binary =
+          lc.module.lookupSymbol<gpu::BinaryOp>(kernelRef->getRootReference());
+      if (!binary)
+        return op.emitError("GPU kernel ")
+               << *kernelRef
+               << " is not compiled to a gpu.binary (run "
+                  "-tsc-lower-gpu-kernels and -tsc-serialize-gpu-kernels)";
+      ptx = lc.ptxPtr(b, loc, binary);
+      gpuKernelName = lc.stringPtr(b, loc, kernelRef->getLeafReference());
+    }
     // Which inputs each result depends on, one bit per input: the runtime
     // checks that every result has the broadcast sizes of all inputs.
     llvm::DenseMap<Value, uint64_t> deps;
@@ -627,13 +646,14 @@ LogicalResult MethodLowering::lowerFusionGroup(ts::FusionGroupOp op) {
     Value inputs = handleArray(loc, op.getInputs(), temps);
     Value outs = slots(loc, lc.ptrTy, op.getNumResults());
     Value ran = slots(loc, lc.i8Ty, 1);
-    Value fn = LLVM::AddressOfOp::create(b, loc, kernel);
-    SmallVector<Value> args{fn,
-                            inputs,
-                            lc.constI64(b, loc, op.getInputs().size()),
-                            lc.bytesPtr(b, loc, depBytes, "fusion_deps"),
-                            outs,
-                            lc.constI64(b, loc, op.getNumResults())};
+    SmallVector<Value> args;
+    if (fn)
+      args.push_back(fn);
+    else
+      args.append({ptx, gpuKernelName});
+    args.append({inputs, lc.constI64(b, loc, op.getInputs().size()),
+                 lc.bytesPtr(b, loc, depBytes, "fusion_deps"), outs,
+                 lc.constI64(b, loc, op.getNumResults())});
     // A group with a row reduction runs row by row; the runtime checks its
     // dimension and length against the sizes.
     Operation *rowReduction = nullptr;
@@ -646,8 +666,11 @@ LogicalResult MethodLowering::lowerFusionGroup(ts::FusionGroupOp op) {
           lc.constI64(b, loc, ts::getRowReductionLength(rowReduction)));
     }
     args.push_back(ran);
-    callChecked(loc, rowReduction ? "tsc_fusion_run_rows" : "tsc_fusion_run",
-                args);
+    StringRef runner =
+        fn ? (rowReduction ? "tsc_fusion_run_rows" : "tsc_fusion_run")
+           : (rowReduction ? "tsc_cuda_fusion_run_rows"
+                           : "tsc_cuda_fusion_run");
+    callChecked(loc, runner, args);
     SmallVector<Value> results;
     for (unsigned i = 0; i < op.getNumResults(); ++i)
       results.push_back(LLVM::LoadOp::create(b, loc, lc.ptrTy,

@@ -3,6 +3,8 @@
 #include "LoweringContext.h"
 #include "tsc/Dialect/TS/IR/TSOps.h"
 
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
+
 using namespace mlir;
 
 namespace tsc {
@@ -61,6 +63,11 @@ LLVM::LLVMFuncOp LoweringContext::runtimeFunc(StringRef name) {
       {"tsc_future_wait", i32, {p, p}},
       {"tsc_fusion_run", i32, {p, p, i64, p, p, i64, p}},
       {"tsc_fusion_run_rows", i32, {p, p, i64, p, p, i64, i64, i64, p}},
+      {"tsc_cuda_require", i32, {}},
+      {"tsc_cuda_constant_tensor", i32, {p, p, i32, i64, p, p}},
+      {"tsc_cuda_tensor_from_data", i32, {p, i32, i64, p, p}},
+      {"tsc_cuda_fusion_run", i32, {p, p, p, i64, p, p, i64, p}},
+      {"tsc_cuda_fusion_run_rows", i32, {p, p, p, i64, p, p, i64, i64, i64, p}},
       {"tsc_object_create", i32, {p, p, p, p, i64, p}},
       {"tsc_object_get_attr", i32, {p, p, p}},
       {"tsc_object_set_attr", i32, {p, p, p}},
@@ -87,6 +94,26 @@ LLVM::LLVMFuncOp LoweringContext::runtimeFunc(StringRef name) {
         LLVM::LLVMFunctionType::get(d.result, d.params));
   }
   llvm::report_fatal_error("tsc: unknown runtime function requested");
+}
+
+Value LoweringContext::ptxPtr(OpBuilder &b, Location loc, Operation *binary) {
+  LLVM::GlobalOp &global = ptxGlobals[binary];
+  if (!global) {
+    auto object =
+        cast<gpu::ObjectAttr>(cast<gpu::BinaryOp>(binary).getObjects()[0]);
+    std::string text = object.getObject().str();
+    text.push_back('\0');
+    std::string name = "__tsc_cuda_ptx";
+    for (unsigned n = 1; module.lookupSymbol(name); ++n)
+      name = "__tsc_cuda_ptx_" + std::to_string(n);
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(module.getBody());
+    global = LLVM::GlobalOp::create(
+        b, loc, LLVM::LLVMArrayType::get(i8Ty, text.size()),
+        /*isConstant=*/true, LLVM::Linkage::Internal, name,
+        b.getStringAttr(text));
+  }
+  return LLVM::AddressOfOp::create(b, loc, global);
 }
 
 LLVM::LLVMFuncOp LoweringContext::hotOpFunc(StringRef symbol,

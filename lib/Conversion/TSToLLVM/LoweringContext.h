@@ -25,6 +25,9 @@ public:
 
   mlir::ModuleOp module;
   mlir::MLIRContext *ctx;
+  /// --target=cuda: tensor constants live on the GPU, and <model>_load
+  /// checks that it can run.
+  bool cuda = false;
   mlir::Type ptrTy, voidTy, i1Ty, i8Ty, i32Ty, i64Ty, f64Ty;
 
   /// The declaration of a runtime (or libc) function; declared on first use.
@@ -43,6 +46,10 @@ public:
   mlir::Value bytesPtr(mlir::OpBuilder &b, mlir::Location loc,
                        llvm::StringRef bytes, llvm::StringRef prefix,
                        bool writable = false);
+  /// Address of the NUL-terminated PTX of `binary` (its first object), in a
+  /// global named `__tsc_cuda_ptx` (plus a suffix for a second binary).
+  mlir::Value ptxPtr(mlir::OpBuilder &b, mlir::Location loc,
+                     mlir::Operation *binary);
   /// Address of a new zero-initialized pointer-sized global, private to one
   /// call site, that the runtime fills on first use.
   mlir::Value newCacheSlot(mlir::OpBuilder &b, mlir::Location loc);
@@ -70,6 +77,7 @@ private:
                                   bool isConstant, llvm::StringRef prefix,
                                   mlir::Attribute init, uint64_t alignment);
   llvm::StringMap<mlir::LLVM::GlobalOp> strings;
+  llvm::DenseMap<mlir::Operation *, mlir::LLVM::GlobalOp> ptxGlobals;
   llvm::DenseMap<std::pair<mlir::Attribute, unsigned>, mlir::LLVM::GlobalOp>
       byteArrays;
   unsigned nextGlobal = 0;

@@ -13,6 +13,8 @@
 #include "Lowering.h"
 #include "tsc/Dialect/TS/IR/TSOps.h"
 
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
+
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/StringSet.h"
 
@@ -58,8 +60,10 @@ FailureOr<func::FuncOp> buildStateLoader(ModuleOp module, StringRef name) {
   SmallVector<Operation *> graph;
   ts::ObjectOp root;
   for (Operation &op : module.getOps()) {
-    // Methods, and fusion kernels already in LLVM, are not state.
-    if (isa<func::FuncOp>(op) || isa<LLVM::LLVMDialect>(op.getDialect()))
+    // Methods, and fusion kernels already in LLVM or for the GPU, are not
+    // state.
+    if (isa<func::FuncOp>(op) ||
+        isa<LLVM::LLVMDialect, gpu::GPUDialect>(op.getDialect()))
       continue;
     graph.push_back(&op);
     if (auto object = dyn_cast<ts::ObjectOp>(op); object && object.getRoot())

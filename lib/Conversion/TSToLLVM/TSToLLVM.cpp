@@ -5,6 +5,7 @@
 #include "tsc/Dialect/TS/IR/TSOps.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
 
 namespace tsc {
 #define GEN_PASS_DEF_CONVERTTSTOLLVM
@@ -40,7 +41,12 @@ struct ConvertTSToLLVMPass
       module.emitError("the module has no method to compile");
       return signalPassFailure();
     }
+    if (target != "cpu" && target != "cuda") {
+      module.emitError("unknown target '") << target << "' (cpu or cuda)";
+      return signalPassFailure();
+    }
     tsc::LoweringContext lc(module);
+    lc.cuda = target == "cuda";
     SmallVector<LLVM::LLVMFuncOp> impls;
     for (const tsc::MethodSignature &m : *methods) {
       FailureOr<LLVM::LLVMFuncOp> impl =
@@ -60,9 +66,14 @@ struct ConvertTSToLLVMPass
     }
     if (failed(tsc::emitEntryPoints(lc, modelName, *methods, impls, loader)))
       return signalPassFailure();
-    // The ts functions are now dead: only LLVM dialect remains.
+    // The ts functions are now dead, and the GPU binaries' PTX is in
+    // globals: only LLVM dialect remains.
     for (auto func : llvm::make_early_inc_range(module.getOps<func::FuncOp>()))
       func.erase();
+    for (auto binary :
+         llvm::make_early_inc_range(module.getOps<gpu::BinaryOp>()))
+      binary.erase();
+    module->removeAttr(gpu::GPUDialect::getContainerModuleAttrName());
   }
 };
 

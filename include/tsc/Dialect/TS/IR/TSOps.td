@@ -319,10 +319,15 @@ def TS_FusionGroupOp : TS_Op<"fusion_group",
     tensors.
 
     Once `-tsc-outline-fusion-kernels` has written the body's native loop,
-    `kernel` names that function. At run time the kernel runs when every
-    input is a float32 CPU tensor that needs no autograd and whose sizes are
-    the broadcast sizes (or a single element); otherwise the body runs as the
-    original operators, so the group always means what its ops mean.
+    `kernel` names that function (`@__tsc_fusion_0`); once
+    `-tsc-outline-fusion-gpu-kernels` has written it as a GPU kernel, it
+    names the kernel inside its `gpu.module` (or, after
+    `-tsc-serialize-gpu-kernels`, its `gpu.binary`):
+    `@__tsc_cuda::@__tsc_fusion_0`. At run time the kernel runs when every
+    input is a float32 tensor on the kernel's device that needs no autograd
+    and whose sizes are the broadcast sizes (or a single element);
+    otherwise the body runs as the original operators, so the group always
+    means what its ops mean.
 
     ```mlir
     %r = ts.fusion_group (%x) {
@@ -335,7 +340,7 @@ def TS_FusionGroupOp : TS_Op<"fusion_group",
     ```
   }];
   let arguments = (ins Variadic<TS_AnyTensor>:$inputs,
-                       OptionalAttr<FlatSymbolRefAttr>:$kernel);
+                       OptionalAttr<SymbolRefAttr>:$kernel);
   let results = (outs Variadic<TS_AnyTensor>:$results);
   let regions = (region SizedRegion<1>:$body);
   let assemblyFormat = [{

@@ -1,0 +1,284 @@
+//===- OutlineFusionGPUKernels.cpp - fusion groups to GPU kernels ---------===//
+//
+// Writes each ts.fusion_group's body as a `gpu.func` kernel in one
+// `gpu.module @__tsc_cuda`, with the launch ABI of tsc_cuda_fusion_run
+// (tsc_runtime.h): every argument is its own kernel parameter,
+//
+//   elementwise: (i64 n, ptr<1> out..., ptr<1> in..., i64 stride...)
+//   by rows:     (i64 rows, i64 row_length, ptr<1> out..., ptr<1> in...,
+//                 i64 row_stride...)
+//
+// Elementwise, each thread computes the elements i, i + threads, ... (a
+// grid-stride loop, so any grid covers any n, and neighbouring threads
+// touch neighbouring elements); an input's element i is at i times its
+// stride (1, or 0 for one element broadcast). By rows, each warp of 32
+// threads computes rows w, w + warps, ...: its lanes walk the row 32
+// elements apart, combine their partial statistics with butterfly
+// shuffles (every lane then holds the row's), then write the row.
+//
+//===----------------------------------------------------------------------===//
+
+#include "tsc/Conversion/FusionToKernels/FusionBodyEmitter.h"
+#include "tsc/Conversion/Passes.h"
+#include "tsc/Dialect/TS/IR/TSElementwise.h"
+#include "tsc/Dialect/TS/IR/TSOps.h"
+
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
+
+namespace tsc {
+#define GEN_PASS_DEF_OUTLINEFUSIONGPUKERNELS
+#include "tsc/Conversion/Passes.h.inc"
+} // namespace tsc
+
+using namespace mlir;
+using namespace tsc;
+
+namespace {
+
+/// Threads of a warp: the lanes that reduce a row together.
+constexpr int64_t kWarpSize = 32;
+
+/// Writes the kernel of one group into `kernel`'s body.
+class GPUKernelBuilder {
+public:
+  GPUKernelBuilder(ts::FusionGroupOp group, gpu::GPUFuncOp kernel)
+      : group(group), emitter(group), b(kernel.getContext()),
+        loc(group.getLoc()),
+        ptrTy(LLVM::LLVMPointerType::get(kernel.getContext(),
+                                         /*addressSpace=*/1)),
+        i64Ty(b.getI64Type()), f32Ty(b.getF32Type()) {
+    Block &entry = kernel.getBody().front();
+    b.setInsertionPointToStart(&entry);
+    args.assign(entry.getArguments().begin(), entry.getArguments().end());
+  }
+
+  /// The kernel's parameters for `group` (see the file comment).
+  static SmallVector<Type> getArgumentTypes(ts::FusionGroupOp group, bool rows);
+  void build();
+
+private:
+  unsigned numOut() { return group.getNumResults(); }
+  unsigned numIn() { return group.getInputs().size(); }
+  Value i64(int64_t v) { return arith::ConstantIntOp::create(b, loc, v, 64); }
+  Value i32(int64_t v) { return arith::ConstantIntOp::create(b, loc, v, 32); }
+  Value at(Value base, Value index) {
+    return LLVM::GEPOp::create(b, loc, ptrTy, f32Ty, base,
+                               ArrayRef<LLVM::GEPArg>{index});
+  }
+  /// A grid dimension of this thread, as an i64.
+  template <typename OpTy> Value id() {
+    Value v = OpTy::create(b, loc, gpu::Dimension::x);
+    return arith::IndexCastOp::create(b, loc, i64Ty, v);
+  }
+  ArrayRef<Value> outputs() { return ArrayRef(args).slice(fixed, numOut()); }
+  ArrayRef<Value> inputs() {
+    return ArrayRef(args).slice(fixed + numOut(), numIn());
+  }
+  ArrayRef<Value> strides() {
+    return ArrayRef(args).drop_front(fixed + numOut() + numIn());
+  }
+  void loadInputs(IRMapping &map, ArrayRef<Value> from, Value index,
+                  ArrayRef<Value> strides = {});
+  void storeResults(IRMapping &map, ArrayRef<Value> to, Value index);
+  void loop(Value lo, Value hi, Value step,
+            llvm::function_ref<void(Value)> bodyFn);
+
+  void buildElementwise();
+  void buildRows();
+
+  ts::FusionGroupOp group;
+  FusionBodyEmitter emitter;
+  OpBuilder b;
+  Location loc;
+  Type ptrTy, i64Ty, f32Ty;
+  SmallVector<Value> args;
+  /// Parameters before the pointers: n, or rows and row_length.
+  unsigned fixed = 1;
+};
+
+SmallVector<Type> GPUKernelBuilder::getArgumentTypes(ts::FusionGroupOp group,
+                                                     bool rows) {
+  MLIRContext *ctx = group.getContext();
+  Type ptr = LLVM::LLVMPointerType::get(ctx, 1),
+       i64 = IntegerType::get(ctx, 64);
+  SmallVector<Type> types(rows ? 2 : 1, i64);
+  types.append(group.getNumResults() + group.getInputs().size(), ptr);
+  types.append(group.getInputs().size(), i64);
+  return types;
+}
+
+void GPUKernelBuilder::loadInputs(IRMapping &map, ArrayRef<Value> from,
+                                  Value index, ArrayRef<Value> strides) {
+  for (auto [i, arg] : llvm::enumerate(emitter.getBody().getArguments())) {
+    Value idx = strides.empty()
+                    ? index
+                    : arith::MulIOp::create(b, loc, index, strides[i]);
+    map.map(arg, LLVM::LoadOp::create(b, loc, f32Ty, at(from[i], idx),
+                                      /*alignment=*/4));
+  }
+}
+
+void GPUKernelBuilder::storeResults(IRMapping &map, ArrayRef<Value> to,
+                                    Value index) {
+  auto yield = cast<ts::YieldOp>(emitter.getBody().getTerminator());
+  for (auto [i, v] : llvm::enumerate(yield.getValues()))
+    LLVM::StoreOp::create(b, loc, map.lookup(v), at(to[i], index),
+                          /*alignment=*/4);
+}
+
+void GPUKernelBuilder::loop(Value lo, Value hi, Value step,
+                            llvm::function_ref<void(Value)> bodyFn) {
+  auto forOp = scf::ForOp::create(b, loc, lo, hi, step);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(forOp.getBody());
+  bodyFn(forOp.getInductionVar());
+}
+
+void GPUKernelBuilder::buildElementwise() {
+  Value threadId = id<gpu::ThreadIdOp>();
+  Value blockId = id<gpu::BlockIdOp>();
+  Value blockDim = id<gpu::BlockDimOp>();
+  Value gridDim = id<gpu::GridDimOp>();
+  Value first = arith::AddIOp::create(
+      b, loc, arith::MulIOp::create(b, loc, blockId, blockDim), threadId);
+  Value threads = arith::MulIOp::create(b, loc, gridDim, blockDim);
+  loop(first, args[0], threads, [&](Value index) {
+    IRMapping map;
+    loadInputs(map, inputs(), index, strides());
+    emitter.compute(b, map, f32Ty);
+    storeResults(map, outputs(), index);
+  });
+  gpu::ReturnOp::create(b, loc);
+}
+
+void GPUKernelBuilder::buildRows() {
+  Value rows = args[0], n = args[1];
+  Value threadId = id<gpu::ThreadIdOp>();
+  Value blockId = id<gpu::BlockIdOp>();
+  Value blockDim = id<gpu::BlockDimOp>();
+  Value gridDim = id<gpu::GridDimOp>();
+  Value warpSize = i64(kWarpSize);
+  Value globalThread = arith::AddIOp::create(
+      b, loc, arith::MulIOp::create(b, loc, blockId, blockDim), threadId);
+  Value warp = arith::DivUIOp::create(b, loc, globalThread, warpSize);
+  Value lane = arith::RemUIOp::create(b, loc, threadId, warpSize);
+  Value warps = arith::DivUIOp::create(
+      b, loc, arith::MulIOp::create(b, loc, gridDim, blockDim), warpSize);
+  Value nFloat = arith::SIToFPOp::create(b, loc, f32Ty, n);
+  Operation *anchor = emitter.getRowReduction();
+
+  // The loop bounds depend on the warp only, so a warp's lanes run the
+  // same rows and all take part in every shuffle.
+  loop(warp, rows, warps, [&](Value row) {
+    SmallVector<Value> rowInputs, rowOutputs;
+    for (auto [input, stride] : llvm::zip(inputs(), strides()))
+      rowInputs.push_back(
+          at(input, arith::MulIOp::create(b, loc, row, stride)));
+    Value outOffset = arith::MulIOp::create(b, loc, row, n);
+    for (Value output : outputs())
+      rowOutputs.push_back(at(output, outOffset));
+    auto input = [&](Value index, Type type) {
+      IRMapping map;
+      loadInputs(map, rowInputs, index);
+      emitter.compute(b, map, type, &emitter.getRowInputSlice());
+      return map.lookup(anchor->getOperand(0));
+    };
+    // Each lane's partial result over its elements, then a butterfly over
+    // the warp: after log2(32) steps every lane holds the whole row's.
+    auto reduce = [&](double init, FusionBodyEmitter::CombineFn combine,
+                      vector::CombiningKind,
+                      FusionBodyEmitter::ElementFn element) -> Value {
+      Value initValue =
+          arith::ConstantOp::create(b, loc, b.getF32FloatAttr(init));
+      auto partial =
+          scf::ForOp::create(b, loc, lane, n, warpSize, ValueRange{initValue});
+      {
+        OpBuilder::InsertionGuard guard(b);
+        b.setInsertionPointToStart(partial.getBody());
+        Value acc = partial.getRegionIterArg(0);
+        Value x = element(partial.getInductionVar(), f32Ty);
+        scf::YieldOp::create(b, loc, combine(acc, x));
+      }
+      Value acc = partial.getResult(0);
+      for (int64_t offset = kWarpSize / 2; offset > 0; offset /= 2) {
+        Value offsetValue = i32(offset);
+        Value width = i32(kWarpSize);
+        auto shuffle = gpu::ShuffleOp::create(b, loc, acc, offsetValue, width,
+                                              gpu::ShuffleMode::XOR);
+        acc = combine(acc, shuffle.getShuffleResult());
+      }
+      return acc;
+    };
+    FusionBodyEmitter::RowElementFn rowElement =
+        emitter.emitRowStatistics(b, loc, nFloat, reduce, input);
+    loop(lane, n, warpSize, [&](Value index) {
+      IRMapping map;
+      loadInputs(map, rowInputs, index);
+      emitter.compute(b, map, f32Ty, nullptr, rowElement);
+      storeResults(map, rowOutputs, index);
+    });
+  });
+  gpu::ReturnOp::create(b, loc);
+}
+
+void GPUKernelBuilder::build() {
+  if (emitter.getRowReduction()) {
+    fixed = 2;
+    buildRows();
+  } else {
+    buildElementwise();
+  }
+}
+
+struct OutlineFusionGPUKernelsPass
+    : public tsc::impl::OutlineFusionGPUKernelsBase<
+          OutlineFusionGPUKernelsPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    MLIRContext *ctx = &getContext();
+    SmallVector<ts::FusionGroupOp> groups;
+    module.walk([&](ts::FusionGroupOp g) {
+      if (!g.getKernel())
+        groups.push_back(g);
+    });
+    if (groups.empty())
+      return;
+
+    module->setAttr(gpu::GPUDialect::getContainerModuleAttrName(),
+                    UnitAttr::get(ctx));
+    OpBuilder b(ctx);
+    auto gpuModule = module.lookupSymbol<gpu::GPUModuleOp>(kModuleName);
+    if (!gpuModule) {
+      b.setInsertionPointToEnd(module.getBody());
+      gpuModule = gpu::GPUModuleOp::create(b, module.getLoc(), kModuleName);
+    }
+    SymbolTable symbols(gpuModule);
+    unsigned next = 0;
+    for (ts::FusionGroupOp group : groups) {
+      std::string name;
+      do
+        name = "__tsc_fusion_" + std::to_string(next++);
+      while (symbols.lookup(name));
+      bool rows = llvm::any_of(group.getBody().front(), [](Operation &op) {
+        return ts::getFusibleRowReduction(&op).has_value();
+      });
+      b.setInsertionPointToEnd(gpuModule.getBody());
+      auto kernel = gpu::GPUFuncOp::create(
+          b, group.getLoc(), name,
+          b.getFunctionType(GPUKernelBuilder::getArgumentTypes(group, rows),
+                            {}));
+      kernel->setAttr(gpu::GPUDialect::getKernelFuncAttrName(),
+                      b.getUnitAttr());
+      symbols.insert(kernel);
+      GPUKernelBuilder(group, kernel).build();
+      group.setKernelAttr(SymbolRefAttr::get(
+          ctx, kModuleName, {FlatSymbolRefAttr::get(kernel.getNameAttr())}));
+    }
+  }
+
+  static constexpr llvm::StringLiteral kModuleName = "__tsc_cuda";
+};
+
+} // namespace

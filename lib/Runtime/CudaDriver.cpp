@@ -1,0 +1,156 @@
+//===- CudaDriver.cpp - the CUDA driver API, loaded at run time -----------===//
+
+#include "CudaDriver.h"
+
+#include <dlfcn.h>
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+#include <utility>
+
+namespace tsc::cuda {
+
+namespace {
+
+struct Loaded {
+  Driver driver{};
+  std::string error;
+  bool ok = false;
+};
+
+/// Resolves `name` (or `name_v2`, the current ABI of the calls that have
+/// one) into `fn`.
+template <typename Fn>
+bool resolve(void *lib, const char *name, Fn &fn, std::string &error) {
+  std::string v2 = std::string(name) + "_v2";
+  void *sym = dlsym(lib, v2.c_str());
+  if (!sym)
+    sym = dlsym(lib, name);
+  if (!sym) {
+    error = std::string("libcuda.so.1 has no ") + name;
+    return false;
+  }
+  fn = reinterpret_cast<Fn>(sym);
+  return true;
+}
+
+Loaded load() {
+  Loaded l;
+  void *lib = dlopen("libcuda.so.1", RTLD_NOW | RTLD_LOCAL);
+  if (!lib) {
+    const char *why = dlerror();
+    l.error = std::string("cannot load the CUDA driver (libcuda.so.1): ") +
+              (why ? why : "not found");
+    return l;
+  }
+  Driver &d = l.driver;
+#define TSC_RESOLVE(name)                                                      \
+  if (!resolve(lib, #name, d.name, l.error))                                   \
+    return l;
+  TSC_RESOLVE(cuInit)
+  TSC_RESOLVE(cuDeviceGetCount)
+  TSC_RESOLVE(cuDeviceGet)
+  TSC_RESOLVE(cuDeviceGetAttribute)
+  TSC_RESOLVE(cuDevicePrimaryCtxRetain)
+  TSC_RESOLVE(cuCtxGetCurrent)
+  TSC_RESOLVE(cuCtxSetCurrent)
+  TSC_RESOLVE(cuCtxSynchronize)
+  TSC_RESOLVE(cuModuleLoadDataEx)
+  TSC_RESOLVE(cuModuleGetFunction)
+  TSC_RESOLVE(cuLaunchKernel)
+  TSC_RESOLVE(cuMemAlloc)
+  TSC_RESOLVE(cuMemFree)
+  TSC_RESOLVE(cuMemcpyHtoD)
+  TSC_RESOLVE(cuMemcpyDtoH)
+  TSC_RESOLVE(cuGetErrorString)
+#undef TSC_RESOLVE
+  if (CUresult st = d.cuInit(0); st != CUDA_SUCCESS) {
+    l.error = describe(d, "cuInit", st);
+    return l;
+  }
+  l.ok = true;
+  return l;
+}
+
+} // namespace
+
+const Driver *getDriver(std::string &why) {
+  static const Loaded loaded = load();
+  if (!loaded.ok) {
+    why = loaded.error;
+    return nullptr;
+  }
+  return &loaded.driver;
+}
+
+std::string describe(const Driver &driver, const char *call, CUresult status) {
+  const char *text = nullptr;
+  if (driver.cuGetErrorString)
+    driver.cuGetErrorString(status, &text);
+  return std::string(call) +
+         " failed: " + (text ? text : "CUDA error " + std::to_string(status));
+}
+
+CUresult makeContextCurrent(const Driver &driver, int ordinal) {
+  CUcontext current = nullptr;
+  if (CUresult st = driver.cuCtxGetCurrent(&current); st != CUDA_SUCCESS)
+    return st;
+  if (current)
+    return CUDA_SUCCESS;
+  CUdevice device;
+  if (CUresult st = driver.cuDeviceGet(&device, ordinal); st != CUDA_SUCCESS)
+    return st;
+  CUcontext primary;
+  if (CUresult st = driver.cuDevicePrimaryCtxRetain(&primary, device);
+      st != CUDA_SUCCESS)
+    return st;
+  return driver.cuCtxSetCurrent(primary);
+}
+
+CUmodule getModule(const Driver &driver, const char *ptx, std::string &why) {
+  static std::mutex mutex;
+  static std::map<std::pair<const char *, CUcontext>, CUmodule> modules;
+  CUcontext context = nullptr;
+  if (CUresult st = driver.cuCtxGetCurrent(&context); st != CUDA_SUCCESS) {
+    why = describe(driver, "cuCtxGetCurrent", st);
+    return nullptr;
+  }
+  std::lock_guard<std::mutex> lock(mutex);
+  auto [it, inserted] = modules.try_emplace({ptx, context}, nullptr);
+  if (!inserted)
+    return it->second;
+  // The JIT's error log says which PTX line it rejects.
+  char log[4096] = {0};
+  int options[] = {/*CU_JIT_ERROR_LOG_BUFFER=*/5,
+                   /*CU_JIT_ERROR_LOG_BUFFER_SIZE_BYTES=*/6};
+  void *values[] = {log, reinterpret_cast<void *>(sizeof log)};
+  CUmodule module = nullptr;
+  if (CUresult st = driver.cuModuleLoadDataEx(&module, ptx, 2, options, values);
+      st != CUDA_SUCCESS) {
+    modules.erase(it);
+    why = describe(driver, "cuModuleLoadDataEx", st) +
+          (log[0] ? std::string(": ") + log : "");
+    return nullptr;
+  }
+  it->second = module;
+  return module;
+}
+
+unsigned gridSize(const Driver &driver, int64_t work, int64_t perBlock) {
+  static const int multiprocessors = [&] {
+    CUdevice device;
+    int count = 0;
+    if (driver.cuDeviceGet(&device, 0) != CUDA_SUCCESS ||
+        driver.cuDeviceGetAttribute(&count,
+                                    CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT,
+                                    device) != CUDA_SUCCESS)
+      count = 0;
+    return count > 0 ? count : 32;
+  }();
+  int64_t blocks = (work + perBlock - 1) / perBlock;
+  int64_t waves = int64_t(multiprocessors) * 8;
+  return static_cast<unsigned>(std::clamp<int64_t>(blocks, 1, waves));
+}
+
+} // namespace tsc::cuda
