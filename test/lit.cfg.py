@@ -17,7 +17,7 @@ llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 llvm_config.with_environment("PATH", config.tsc_tools_dir, append_path=True)
 llvm_config.add_tool_substitutions(
-    ["tsc-opt", "tsc", "tsc-generate-ods", "llvm-nm"],
+    ["tsc-opt", "tsc", "tsc-generate-ods", "llvm-nm", "tsc-cuda-kernel-run"],
     [config.tsc_tools_dir, config.llvm_tools_dir])
 
 # Compiled models run under LeakSanitizer (GCC's standalone runtime,
@@ -58,5 +58,39 @@ config.substitutions.append(
 
 if config.tsc_enable_torch and config.torch_python:
     config.available_features.add("torch")
+# PTX is assembled with CUDA's ptxas where it is installed: `ptxas`, and
+# `ptxas-sm_XX` for each architecture this ptxas accepts (CUDA 13 dropped
+# those before sm_75).
 if config.ptxas:
     config.available_features.add("ptxas")
+    config.substitutions.append(("%ptxas", config.ptxas))
+    import subprocess
+    import tempfile
+    accepted = []
+    with tempfile.TemporaryDirectory() as tmp:
+        empty = os.path.join(tmp, "empty.ptx")
+        for arch in ["sm_70", "sm_72", "sm_75", "sm_80", "sm_86", "sm_87",
+                     "sm_89", "sm_90"]:
+            with open(empty, "w") as f:
+                f.write(".version 7.8\n.target %s\n.address_size 64\n" % arch)
+            if subprocess.run([config.ptxas, "-arch=" + arch, empty, "-o",
+                               os.path.join(tmp, "empty.cubin")],
+                              stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL).returncode == 0:
+                config.available_features.add("ptxas-" + arch)
+                accepted.append(arch)
+    lit_config.note("ptxas %s assembles PTX for %s" %
+                    (config.ptxas, " ".join(accepted) or "no architecture"))
+else:
+    lit_config.note("no ptxas in /usr/local/cuda/bin: the tests that "
+                    "assemble PTX are skipped")
+# A usable CUDA device: the GPU kernels run in the execution tests.
+probe = os.path.join(config.tsc_tools_dir, "tsc-cuda-kernel-run")
+if os.path.exists(probe):
+    import subprocess
+    result = subprocess.run([probe, "--probe"], stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+    if result.returncode == 0:
+        config.available_features.add("cuda-gpu")
+    else:
+        lit_config.note("GPU execution tests skipped: " + result.stdout.strip())

@@ -1,0 +1,116 @@
+// RUN: tsc-opt %s -tsc-outline-fusion-gpu-kernels | FileCheck %s
+// RUN: tsc-opt %s -tsc-outline-fusion-gpu-kernels -tsc-lower-gpu-kernels | FileCheck %s --check-prefix=NVVM
+// RUN: tsc-opt %s -tsc-outline-fusion-gpu-kernels -tsc-lower-gpu-kernels -tsc-serialize-gpu-kernels=chip=sm_90 | FileCheck %s --check-prefix=PTX
+// RUN: tsc-opt %s -tsc-outline-fusion-gpu-kernels -tsc-lower-gpu-kernels -tsc-serialize-gpu-kernels | FileCheck %s --check-prefix=SM80
+// RUN: not tsc-opt %s -tsc-outline-fusion-gpu-kernels -tsc-lower-gpu-kernels -tsc-serialize-gpu-kernels=chip=sm_99x 2>&1 | FileCheck %s --check-prefix=BADCHIP
+
+// The groups name their kernels in the gpu.module @__tsc_cuda.
+// CHECK:       module attributes {gpu.container_module}
+// CHECK-LABEL: func.func @chain
+// CHECK:         ts.fusion_group(%arg0, %arg1) kernel @__tsc_cuda::@__tsc_fusion_0 {
+// CHECK-LABEL: func.func @softmax
+// CHECK:         ts.fusion_group(%arg0, %arg1) kernel @__tsc_cuda::@__tsc_fusion_1 {
+
+// Elementwise: (n, out0, out1, in0, in1, stride0, stride1); a grid-stride
+// loop from this thread's global index, loading input i at index times its
+// stride, storing the outputs densely.
+// CHECK:       gpu.module @__tsc_cuda {
+// CHECK:         gpu.func @__tsc_fusion_0(%[[N:[a-z0-9]+]]: i64, %[[OUT0:[a-z0-9]+]]: !llvm.ptr<1>, %[[OUT1:[a-z0-9]+]]: !llvm.ptr<1>, %[[IN0:[a-z0-9]+]]: !llvm.ptr<1>, %[[IN1:[a-z0-9]+]]: !llvm.ptr<1>, %[[S0:[a-z0-9]+]]: i64, %[[S1:[a-z0-9]+]]: i64) kernel {
+// CHECK:           %[[TID:.*]] = gpu.thread_id x
+// CHECK:           %[[BID:.*]] = gpu.block_id x
+// CHECK:           %[[BDIM:.*]] = gpu.block_dim x
+// CHECK:           %[[GDIM:.*]] = gpu.grid_dim x
+// CHECK:           %[[FIRST:.*]] = arith.addi
+// CHECK:           %[[THREADS:.*]] = arith.muli
+// CHECK:           scf.for %[[I:[a-z0-9]+]] = %[[FIRST]] to %[[N]] step %[[THREADS]] : i64 {
+// CHECK:             %[[O0:.*]] = arith.muli %[[I]], %[[S0]] : i64
+// CHECK:             llvm.getelementptr %[[IN0]][%[[O0]]] : (!llvm.ptr<1>, i64) -> !llvm.ptr<1>, f32
+// CHECK:             llvm.load {{.*}} : !llvm.ptr<1> -> f32
+// CHECK:             %[[O1:.*]] = arith.muli %[[I]], %[[S1]] : i64
+// CHECK:             llvm.getelementptr %[[IN1]][%[[O1]]]
+// CHECK:             arith.mulf {{.*}} : f32
+// CHECK:             arith.addf {{.*}} : f32
+// CHECK:             %[[T:.*]] = math.tanh {{.*}} : f32
+// CHECK:             %[[Q:.*]] = math.sqrt %[[T]] : f32
+// CHECK:             %[[P0:.*]] = llvm.getelementptr %[[OUT0]][%[[I]]]
+// CHECK:             llvm.store %[[T]], %[[P0]]
+// CHECK:             %[[P1:.*]] = llvm.getelementptr %[[OUT1]][%[[I]]]
+// CHECK:             llvm.store %[[Q]], %[[P1]]
+// CHECK:           gpu.return
+
+// By rows: (rows, row_length, out, in0, in1, row_stride0, row_stride1); a
+// warp per row: the lanes walk the row 32 apart, then five butterfly
+// shuffles give every lane the row's maximum, and again its sum of
+// exponentials; then the lanes write the row.
+// CHECK:         gpu.func @__tsc_fusion_1(%[[ROWS:[a-z0-9]+]]: i64, %[[LEN:[a-z0-9]+]]: i64, %{{.*}}: !llvm.ptr<1>, %{{.*}}: !llvm.ptr<1>, %{{.*}}: !llvm.ptr<1>, %{{.*}}: i64, %{{.*}}: i64) kernel {
+// CHECK:           %[[C32:.*]] = arith.constant 32 : i64
+// CHECK:           %[[WARP:.*]] = arith.divui %{{.*}}, %[[C32]] : i64
+// CHECK:           %[[LANE:.*]] = arith.remui %{{.*}}, %[[C32]] : i64
+// CHECK:           %[[WARPS:.*]] = arith.divui %{{.*}}, %[[C32]] : i64
+// CHECK:           scf.for %{{.*}} = %[[WARP]] to %[[ROWS]] step %[[WARPS]] : i64 {
+// CHECK:             scf.for %{{.*}} = %[[LANE]] to %[[LEN]] step %[[C32]] iter_args(%{{.*}} = %cst) -> (f32)  : i64 {
+// CHECK:               arith.maximumf
+// CHECK:             gpu.shuffle xor %{{.*}}, %c16_i32, %c32_i32 : f32
+// CHECK:             gpu.shuffle xor %{{.*}}, %c8_i32, %{{.*}} : f32
+// CHECK:             gpu.shuffle xor %{{.*}}, %c4_i32, %{{.*}} : f32
+// CHECK:             gpu.shuffle xor %{{.*}}, %c2_i32, %{{.*}} : f32
+// CHECK:             gpu.shuffle xor %{{.*}}, %c1_i32, %{{.*}} : f32
+// CHECK:             scf.for %{{.*}} = %[[LANE]] to %[[LEN]] step %[[C32]] iter_args
+// CHECK:               math.exp
+// CHECK:               arith.addf
+// CHECK-COUNT-5:     gpu.shuffle xor
+// CHECK:             arith.divf
+// CHECK:             scf.for %{{.*}} = %[[LANE]] to %[[LEN]] step %[[C32]] : i64 {
+// CHECK:               math.exp
+// CHECK:               llvm.store
+
+// Lowered: llvm.func kernels on NVVM intrinsics; no libdevice call (tanh
+// and exp are polynomials, sqrt an LLVM intrinsic).
+// NVVM:       gpu.module @__tsc_cuda {
+// NVVM:         llvm.func @__tsc_fusion_0({{.*}}) attributes {gpu.kernel, nvvm.kernel}
+// NVVM-NOT:       {{arith|math|scf|cf|gpu}}.
+// NVVM-NOT:       llvm.call
+// NVVM:           nvvm.read.ptx.sreg.tid.x
+// NVVM:           nvvm.read.ptx.sreg.ctaid.x
+// NVVM:           nvvm.read.ptx.sreg.ntid.x
+// NVVM:           nvvm.read.ptx.sreg.nctaid.x
+// NVVM:           llvm.intr.fmuladd
+// NVVM:           llvm.intr.sqrt
+// NVVM:         llvm.func @__tsc_fusion_1({{.*}}) attributes {gpu.kernel, nvvm.kernel}
+// NVVM-NOT:       llvm.call
+// NVVM-COUNT-10:  nvvm.shfl.sync bfly
+// NVVM-NOT:       llvm.func @__nv_
+
+// Serialized: a gpu.binary of the same name holding the PTX for the chip.
+// PTX-NOT:     gpu.module
+// PTX:         gpu.binary @__tsc_cuda  [#gpu.object<#nvvm.target<O = 3, chip = "sm_90">, assembly = "{{.*}}.target sm_90{{.*}}.entry __tsc_fusion_0{{.*}}sqrt.rn.f32{{.*}}.entry __tsc_fusion_1{{.*}}shfl.sync.bfly.b32{{.*}}">]
+// PTX-NOT:     __nv_
+// SM80:        #nvvm.target<O = 3, chip = "sm_80">, assembly = "{{.*}}.target sm_80
+// BADCHIP:     error: unknown CUDA architecture 'sm_99x' (expected sm_70 ... sm_90)
+
+func.func @chain(%x: !ts.tensor, %y: !ts.tensor) -> !ts.tensor {
+  %r:2 = ts.fusion_group(%x, %y) {
+  ^bb0(%a: !ts.tensor, %b: !ts.tensor):
+    %c = ts.prim.Constant(1.500000e+00 : f64) : f64
+    %one = ts.prim.Constant(1 : i64) : i64
+    %m = ts.aten.mul.Scalar %a, %c : (!ts.tensor, f64) -> !ts.tensor
+    %s = ts.aten.add.Tensor %m, %b, %one : (!ts.tensor, !ts.tensor, i64) -> !ts.tensor
+    %t = ts.aten.tanh %s : (!ts.tensor) -> !ts.tensor
+    %q = ts.aten.sqrt %t : (!ts.tensor) -> !ts.tensor
+    ts.yield %t, %q : !ts.tensor, !ts.tensor
+  } : (!ts.tensor, !ts.tensor) -> (!ts.tensor, !ts.tensor)
+  return %r#1 : !ts.tensor
+}
+
+func.func @softmax(%x: !ts.tensor, %y: !ts.tensor) -> !ts.tensor {
+  %r = ts.fusion_group(%x, %y) {
+  ^bb0(%a: !ts.tensor, %b: !ts.tensor):
+    %last = ts.prim.Constant(-1 : i64) : i64
+    %none = ts.prim.Constant(unit) : !ts.none
+    %one = ts.prim.Constant(1 : i64) : i64
+    %s = ts.aten.softmax.int %a, %last, %none : (!ts.tensor, i64, !ts.none) -> !ts.tensor
+    %t = ts.aten.add.Tensor %s, %b, %one : (!ts.tensor, !ts.tensor, i64) -> !ts.tensor
+    ts.yield %t : !ts.tensor
+  } : (!ts.tensor, !ts.tensor) -> !ts.tensor
+  return %r : !ts.tensor
+}
