@@ -58,6 +58,9 @@ void buildTSOptimizationPipeline(OpPassManager &pm,
     return;
   // Chains of elementwise ops become one loop each (fusion groups).
   pm.addPass(createFuseElementwise());
+  // Convolutions with constant weights reorder them for oneDNN once, not
+  // per call.
+  pm.addPass(createPrepackConvolutions());
 }
 
 void buildLowerToLLVMPipeline(OpPassManager &pm,

@@ -59,6 +59,21 @@ def RemoveDropout : Pass<"tsc-remove-dropout"> {
   }];
 }
 
+def PrepackConvolutions : Pass<"tsc-prepack-convolutions"> {
+  let summary = "Convolutions with constant weights use a weight packed once";
+  let description = [{
+    `aten::conv2d` whose weight is a tensor constant becomes
+    `tsc::conv2d_prepacked` (a runtime operator with conv2d's schema and
+    meaning). Where ATen itself would run the convolution with oneDNN
+    (MKL-DNN), that operator hands oneDNN the weight already reordered into
+    its blocked layout, reordered on the first call and kept while the
+    weight lives, instead of reordering it on every call as `aten::conv2d`
+    does; elsewhere it calls `aten::conv2d`. This is what
+    `torch.jit.optimize_for_inference` gains by prepacking weights, without
+    changing the activations' layout.
+  }];
+}
+
 def FoldBatchNorm : Pass<"tsc-fold-batch-norm"> {
   let summary = "Folds inference batch norm into the convolution or linear "
                 "layer before it";

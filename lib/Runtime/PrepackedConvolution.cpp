@@ -1,0 +1,129 @@
+//===- PrepackedConvolution.cpp - conv2d with a weight packed once --------===//
+//
+// tsc::conv2d_prepacked, which -tsc-prepack-convolutions calls for
+// conv2d with a constant weight: conv2d's meaning, but where ATen would
+// run it with oneDNN, the weight is reordered into oneDNN's blocked layout
+// once (per weight, while it lives and is unchanged) instead of on every
+// call. The choice of oneDNN follows ATen 1.13's own (ConvParams::
+// use_mkldnn for float32 CPU tensors), so the same algorithm computes the
+// same numbers as aten::conv2d would.
+//
+//===----------------------------------------------------------------------===//
+
+#include <ATen/ATen.h>
+#include <ATen/Parallel.h>
+#include <torch/library.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <mutex>
+#include <unordered_map>
+#include <vector>
+
+namespace {
+
+/// TSC_TRACE_PREPACK=1: each call says on stderr which way it went.
+void trace(const char *way) {
+  static const bool on = [] {
+    const char *v = std::getenv("TSC_TRACE_PREPACK");
+    return v && *v && std::string(v) != "0";
+  }();
+  if (on)
+    std::fprintf(stderr, "tsc: conv2d: %s\n", way);
+}
+
+bool positive(at::IntArrayRef values, int64_t bar) {
+  for (int64_t v : values)
+    if (v != bar)
+      return true;
+  return false;
+}
+
+/// ATen 1.13's ConvParams::use_mkldnn, for a forward 2-D convolution of
+/// float32 CPU tensors.
+bool atenWouldUseOneDNN(const at::Tensor &input, const at::Tensor &weight,
+                        at::IntArrayRef stride, at::IntArrayRef dilation,
+                        int64_t groups) {
+  if (!at::hasMKLDNN() || !at::globalContext().userEnabledMkldnn())
+    return false;
+  if (!input.device().is_cpu() || input.scalar_type() != at::kFloat ||
+      input.layout() != at::kStrided || input.dim() != 4 ||
+      !weight.device().is_cpu() || weight.scalar_type() != at::kFloat ||
+      weight.layout() != at::kStrided || weight.dim() != 4)
+    return false;
+  // For 1x1 filters, ATen prefers its own kernels single-threaded.
+  bool strided = positive(stride, 1), dilated = positive(dilation, 1);
+  if (!(strided || dilated || input.size(0) >= 16 || weight.size(-1) != 1 ||
+        weight.size(-2) != 1 || at::get_num_threads() > 1))
+    return false;
+  return groups > 1 || (weight.size(-1) > 3 && weight.size(-2) > 3) ||
+         input.size(0) > 1 ||
+         input.size(0) * input.size(1) * input.size(2) * input.size(3) > 20480;
+}
+
+/// A weight reordered for oneDNN, and what it was made from.
+struct Packed {
+  at::Tensor weight; // keeps the key's TensorImpl alive
+  uint32_t version;
+  std::vector<int64_t> params;
+  at::Tensor packed;
+};
+
+at::Tensor packedWeight(const at::Tensor &weight, at::IntArrayRef padding,
+                        at::IntArrayRef stride, at::IntArrayRef dilation,
+                        int64_t groups) {
+  static std::mutex mutex;
+  static std::unordered_map<const void *, Packed> cache;
+  std::vector<int64_t> params(padding.begin(), padding.end());
+  params.insert(params.end(), stride.begin(), stride.end());
+  params.insert(params.end(), dilation.begin(), dilation.end());
+  params.push_back(groups);
+  uint32_t version = weight._version();
+  std::lock_guard<std::mutex> lock(mutex);
+  Packed &entry = cache[weight.unsafeGetTensorImpl()];
+  if (!entry.packed.defined() || entry.version != version ||
+      entry.params != params) {
+    // Made once per weight (a constant's tensor lives for the process);
+    // made again only if the weight was written in place.
+    entry.weight = weight;
+    entry.version = version;
+    entry.params = params;
+    entry.packed = at::mkldnn_reorder_conv2d_weight(
+        weight.contiguous().to_mkldnn(), padding, stride, dilation, groups);
+  }
+  return entry.packed;
+}
+
+at::Tensor conv2dPrepacked(const at::Tensor &input, const at::Tensor &weight,
+                           const c10::optional<at::Tensor> &bias,
+                           at::IntArrayRef stride, at::IntArrayRef padding,
+                           at::IntArrayRef dilation, int64_t groups) {
+  bool needsGrad = at::GradMode::is_enabled() &&
+                   (input.requires_grad() || weight.requires_grad() ||
+                    (bias && bias->requires_grad()));
+  // oneDNN's convolution takes its packed weight only in these shapes;
+  // anything else is aten::conv2d's to check and compute.
+  if (needsGrad || stride.size() != 2 || padding.size() != 2 ||
+      dilation.size() != 2 || groups < 1 ||
+      !atenWouldUseOneDNN(input, weight, stride, dilation, groups) ||
+      input.size(1) != weight.size(1) * groups ||
+      (bias && bias->defined() &&
+       (bias->dim() != 1 || bias->size(0) != weight.size(0) ||
+        bias->scalar_type() != at::kFloat || !bias->device().is_cpu()))) {
+    trace("aten");
+    return at::conv2d(input, weight, bias, stride, padding, dilation, groups);
+  }
+  trace("prepacked");
+  at::Tensor packed = packedWeight(weight, padding, stride, dilation, groups);
+  return at::mkldnn_convolution(input.contiguous(), packed, bias, padding,
+                                stride, dilation, groups);
+}
+
+} // namespace
+
+TORCH_LIBRARY(tsc, m) {
+  m.def("conv2d_prepacked(Tensor input, Tensor weight, Tensor? bias, "
+        "int[2] stride, int[2] padding, int[2] dilation, int groups) -> "
+        "Tensor",
+        conv2dPrepacked);
+}
