@@ -61,6 +61,9 @@ void buildTSOptimizationPipeline(OpPassManager &pm,
   // Convolutions with constant weights reorder them for oneDNN once, not
   // per call.
   pm.addPass(createPrepackConvolutions());
+  // On the CPU, the activations between them stay in oneDNN's layout.
+  if (options.target != "cuda")
+    pm.addPass(createMkldnnLayout());
 }
 
 void buildLowerToLLVMPipeline(OpPassManager &pm,

@@ -74,6 +74,30 @@ def PrepackConvolutions : Pass<"tsc-prepack-convolutions"> {
   }];
 }
 
+def MkldnnLayout : Pass<"tsc-mkldnn-layout"> {
+  let summary = "Keeps the activations between oneDNN convolutions blocked";
+  let description = [{
+    After `-tsc-prepack-convolutions`: the tensors that flow between
+    `tsc::conv2d_prepacked`, `aten::relu`/`relu_`, `aten::add`/`add_`,
+    `aten::max_pool2d` (no dilation) and `aten::adaptive_avg_pool2d` (to
+    1x1) stay in oneDNN's blocked layout (`mkldnn` tensors), as in
+    `torch.jit.optimize_for_inference`'s graphs, instead of being reordered
+    to and from the plain layout around every convolution.
+
+    A value enters the blocked layout through `tsc::to_mkldnn` before a
+    convolution and leaves it through `tsc::to_dense` before any other
+    reader. An op stays on blocked tensors only if its operands come
+    blocked (a convolution converts its own), and every user of its result
+    either takes it blocked or only reads it without keeping an alias (a
+    registered op that only reads memory, a fusion group, a return): a
+    plain copy made just before such a reader means the same. In-place
+    ops qualify only when nothing else reads the tensor they change. Adds
+    go through `tsc::mkldnn_add[_]`, which broadcasts (oneDNN's sum does
+    not). The conversions leave anything but float32 4-D CPU tensors as
+    they are, so a wrong input still gets the operators' own error.
+  }];
+}
+
 def FoldBatchNorm : Pass<"tsc-fold-batch-norm"> {
   let summary = "Folds inference batch norm into the convolution or linear "
                 "layer before it";

@@ -1,12 +1,20 @@
-//===- PrepackedConvolution.cpp - conv2d with a weight packed once --------===//
+//===- OneDNNOps.cpp - operators that keep oneDNN's state between calls --===//
 //
-// tsc::conv2d_prepacked, which -tsc-prepack-convolutions calls for
-// conv2d with a constant weight: conv2d's meaning, but where ATen would
-// run it with oneDNN, the weight is reordered into oneDNN's blocked layout
-// once (per weight, while it lives and is unchanged) instead of on every
-// call. The choice of oneDNN follows ATen 1.13's own (ConvParams::
-// use_mkldnn for float32 CPU tensors), so the same algorithm computes the
-// same numbers as aten::conv2d would.
+// Runtime operators the compiler calls instead of ATen's where oneDNN
+// (MKL-DNN) can be spared work, each with the meaning of the ATen operator
+// it replaces:
+//
+// - tsc::conv2d_prepacked (-tsc-prepack-convolutions): conv2d whose weight
+//   is reordered into oneDNN's blocked layout once (per weight, while it
+//   lives unchanged) instead of on every call. oneDNN is used where ATen
+//   1.13 would use it (ConvParams::use_mkldnn for float32 CPU tensors), so
+//   the same algorithm computes the same numbers as aten::conv2d would.
+//   Its result is in its input's layout: plain, or oneDNN's blocked layout
+//   (an `mkldnn` tensor).
+// - tsc::to_mkldnn, tsc::to_dense, tsc::mkldnn_add[_]
+//   (-tsc-mkldnn-layout): conversions between the layouts that leave
+//   tensors they do not apply to as they are, and an add that broadcasts
+//   blocked tensors (oneDNN's sum does not).
 //
 //===----------------------------------------------------------------------===//
 
@@ -47,9 +55,10 @@ bool atenWouldUseOneDNN(const at::Tensor &input, const at::Tensor &weight,
   if (!at::hasMKLDNN() || !at::globalContext().userEnabledMkldnn())
     return false;
   if (!input.device().is_cpu() || input.scalar_type() != at::kFloat ||
-      input.layout() != at::kStrided || input.dim() != 4 ||
-      !weight.device().is_cpu() || weight.scalar_type() != at::kFloat ||
-      weight.layout() != at::kStrided || weight.dim() != 4)
+      (input.layout() != at::kStrided && !input.is_mkldnn()) ||
+      input.dim() != 4 || !weight.device().is_cpu() ||
+      weight.scalar_type() != at::kFloat || weight.layout() != at::kStrided ||
+      weight.dim() != 4)
     return false;
   // For 1x1 filters, ATen prefers its own kernels single-threaded.
   bool strided = positive(stride, 1), dilated = positive(dilation, 1);
@@ -111,12 +120,54 @@ at::Tensor conv2dPrepacked(const at::Tensor &input, const at::Tensor &weight,
        (bias->dim() != 1 || bias->size(0) != weight.size(0) ||
         bias->scalar_type() != at::kFloat || !bias->device().is_cpu()))) {
     trace("aten");
-    return at::conv2d(input, weight, bias, stride, padding, dilation, groups);
+    if (!input.is_mkldnn())
+      return at::conv2d(input, weight, bias, stride, padding, dilation, groups);
+    // The result stays in the input's layout.
+    return at::conv2d(input.to_dense(), weight, bias, stride, padding, dilation,
+                      groups)
+        .to_mkldnn();
   }
   trace("prepacked");
   at::Tensor packed = packedWeight(weight, padding, stride, dilation, groups);
-  return at::mkldnn_convolution(input.contiguous(), packed, bias, padding,
-                                stride, dilation, groups);
+  return at::mkldnn_convolution(input.is_mkldnn() ? input : input.contiguous(),
+                                packed, bias, padding, stride, dilation,
+                                groups);
+}
+
+/// A float32 4-D CPU tensor in oneDNN's blocked layout; anything else as
+/// it is (the operators after it then report what they would have).
+at::Tensor toMkldnn(const at::Tensor &t) {
+  if (!at::hasMKLDNN() || t.is_mkldnn() || !t.device().is_cpu() ||
+      t.layout() != at::kStrided || t.scalar_type() != at::kFloat ||
+      t.dim() != 4 || (at::GradMode::is_enabled() && t.requires_grad()))
+    return t;
+  return t.to_mkldnn();
+}
+
+at::Tensor toDense(const at::Tensor &t) {
+  return t.is_mkldnn() ? t.to_dense() : t;
+}
+
+/// oneDNN adds blocked tensors of the same sizes; other adds (a
+/// broadcast, a plain operand) go through plain tensors, the result
+/// blocked if `self` is.
+at::Tensor mkldnnAdd(const at::Tensor &self, const at::Tensor &other,
+                     const at::Scalar &alpha) {
+  if (self.is_mkldnn() && other.is_mkldnn() &&
+      self.sizes().equals(other.sizes()))
+    return at::add(self, other, alpha);
+  at::Tensor sum = at::add(toDense(self), toDense(other), alpha);
+  return self.is_mkldnn() ? sum.to_mkldnn() : sum;
+}
+
+at::Tensor &mkldnnAdd_(at::Tensor &self, const at::Tensor &other,
+                       const at::Scalar &alpha) {
+  if (!self.is_mkldnn())
+    return self.add_(toDense(other), alpha);
+  if (other.is_mkldnn() && self.sizes().equals(other.sizes()))
+    return self.add_(other, alpha);
+  at::Tensor sum = self.to_dense().add_(toDense(other), alpha);
+  return self.copy_(sum.to_mkldnn());
 }
 
 } // namespace
@@ -126,4 +177,11 @@ TORCH_LIBRARY(tsc, m) {
         "int[2] stride, int[2] padding, int[2] dilation, int groups) -> "
         "Tensor",
         conv2dPrepacked);
+  m.def("to_mkldnn(Tensor self) -> Tensor", toMkldnn);
+  m.def("to_dense(Tensor self) -> Tensor", toDense);
+  m.def("mkldnn_add(Tensor self, Tensor other, Scalar alpha) -> Tensor",
+        mkldnnAdd);
+  m.def("mkldnn_add_(Tensor(a!) self, Tensor other, Scalar alpha) -> "
+        "Tensor(a!)",
+        mkldnnAdd_);
 }
