@@ -58,36 +58,23 @@ CUfunction getKernel(const Driver &driver, const char *ptx, const char *name,
   check(driver, "cuCtxGetCurrent",
         makeContextCurrent(driver, device.has_index() ? device.index() : 0));
   std::string why;
-  CUmodule module = getModule(driver, ptx, why);
-  TORCH_CHECK(module, "loading the model's CUDA kernels: ", why);
-  CUfunction fn = nullptr;
-  check(driver, "cuModuleGetFunction",
-        driver.cuModuleGetFunction(&fn, module, name));
+  CUfunction fn = getFunction(driver, ptx, name, why);
+  TORCH_CHECK(fn, "loading the model's CUDA kernels: ", why);
   return fn;
 }
 
-/// Launches `name` with the kernel ABI of OutlineFusionGPUKernels.cpp:
-/// `counts` (n, or rows and row length), then every buffer pointer, then
-/// the strides, each its own parameter; `perBlock` items to a block.
-void launch(const char *ptx, const char *name, c10::ArrayRef<int64_t> counts,
-            FusionLayout &l, int64_t perBlock) {
+/// Launches kernel `name` of `ptx` on the inputs' device, on LibTorch's
+/// current stream: elementwise when `rowLength` < 0, else by rows.
+void launch(const char *ptx, const char *name, FusionLayout &l,
+            int64_t rowLength) {
   const Driver &driver = requireDriver();
   c10::Device device = l.inputs.front().device();
   c10::DeviceGuard deviceGuard(device);
   CUfunction fn = getKernel(driver, ptx, name, device);
-  c10::SmallVector<int64_t, 2> countValues(counts.begin(), counts.end());
-  c10::SmallVector<void *, 32> params;
-  for (int64_t &c : countValues)
-    params.push_back(&c);
-  for (void *&p : l.data)
-    params.push_back(&p);
-  for (int64_t &s : l.strides)
-    params.push_back(&s);
-  unsigned grid = gridSize(driver, l.count, perBlock);
   check(driver, "cuLaunchKernel",
-        driver.cuLaunchKernel(fn, grid, 1, 1, kBlockSize, 1, 1,
-                              /*sharedMemBytes=*/0, currentStream(device),
-                              params.data(), nullptr));
+        launchFusionKernel(driver, fn, l.count, rowLength, l.data.data(),
+                           l.data.size(), l.strides.data(), l.strides.size(),
+                           currentStream(device)));
 }
 
 } // namespace
@@ -138,16 +125,16 @@ extern "C" TSC_RUNTIME_API int32_t tsc_cuda_fusion_run(
   TSC_REQUIRE(inputs);
   TSC_REQUIRE(outs);
   TSC_REQUIRE(ran);
-  *ran = 0;
-  return guard([&]() -> int32_t {
-    FusionLayout l;
-    if (!layoutElementwise(inputs, n_in, deps, n_out, c10::DeviceType::CUDA, l))
-      return TSC_OK;
-    if (l.count > 0)
-      launch(ptx, kernel, {l.count}, l, kBlockSize);
-    publishFusion(l, outs, ran, "elements");
-    return TSC_OK;
-  });
+  return runFusion(
+      outs, ran, "elements",
+      [&](FusionLayout &l) {
+        return layoutElementwise(inputs, n_in, deps, n_out,
+                                 c10::DeviceType::CUDA, l);
+      },
+      [&](FusionLayout &l) {
+        if (l.count > 0)
+          launch(ptx, kernel, l, /*rowLength=*/-1);
+      });
 }
 
 extern "C" TSC_RUNTIME_API int32_t tsc_cuda_fusion_run_rows(
@@ -159,16 +146,14 @@ extern "C" TSC_RUNTIME_API int32_t tsc_cuda_fusion_run_rows(
   TSC_REQUIRE(inputs);
   TSC_REQUIRE(outs);
   TSC_REQUIRE(ran);
-  *ran = 0;
-  return guard([&]() -> int32_t {
-    FusionLayout l;
-    if (!layoutRows(inputs, n_in, deps, n_out, row_dim, row_length,
-                    c10::DeviceType::CUDA, l))
-      return TSC_OK;
-    // A warp per row: a block of kBlockSize threads takes 8 rows.
-    if (l.count > 0)
-      launch(ptx, kernel, {l.count, l.rowLength}, l, kBlockSize / 32);
-    publishFusion(l, outs, ran, "rows");
-    return TSC_OK;
-  });
+  return runFusion(
+      outs, ran, "rows",
+      [&](FusionLayout &l) {
+        return layoutRows(inputs, n_in, deps, n_out, row_dim, row_length,
+                          c10::DeviceType::CUDA, l);
+      },
+      [&](FusionLayout &l) {
+        if (l.count > 0)
+          launch(ptx, kernel, l, l.rowLength);
+      });
 }

@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <map>
 #include <mutex>
+#include <tuple>
 #include <utility>
+#include <vector>
 
 namespace tsc::cuda {
 
@@ -108,35 +110,52 @@ CUresult makeContextCurrent(const Driver &driver, int ordinal) {
   return driver.cuCtxSetCurrent(primary);
 }
 
-CUmodule getModule(const Driver &driver, const char *ptx, std::string &why) {
+CUfunction getFunction(const Driver &driver, const char *ptx, const char *name,
+                       std::string &why) {
   static std::mutex mutex;
   static std::map<std::pair<const char *, CUcontext>, CUmodule> modules;
+  static std::map<std::tuple<const char *, CUcontext, std::string>, CUfunction>
+      functions;
   CUcontext context = nullptr;
   if (CUresult st = driver.cuCtxGetCurrent(&context); st != CUDA_SUCCESS) {
     why = describe(driver, "cuCtxGetCurrent", st);
     return nullptr;
   }
   std::lock_guard<std::mutex> lock(mutex);
-  auto [it, inserted] = modules.try_emplace({ptx, context}, nullptr);
-  if (!inserted)
-    return it->second;
-  // The JIT's error log says which PTX line it rejects.
-  char log[4096] = {0};
-  int options[] = {/*CU_JIT_ERROR_LOG_BUFFER=*/5,
-                   /*CU_JIT_ERROR_LOG_BUFFER_SIZE_BYTES=*/6};
-  void *values[] = {log, reinterpret_cast<void *>(sizeof log)};
-  CUmodule module = nullptr;
-  if (CUresult st = driver.cuModuleLoadDataEx(&module, ptx, 2, options, values);
+  auto [fnIt, newFunction] =
+      functions.try_emplace({ptx, context, name}, nullptr);
+  if (!newFunction)
+    return fnIt->second;
+  auto [it, newModule] = modules.try_emplace({ptx, context}, nullptr);
+  if (newModule) {
+    // The JIT's error log says which PTX line it rejects.
+    char log[4096] = {0};
+    int options[] = {/*CU_JIT_ERROR_LOG_BUFFER=*/5,
+                     /*CU_JIT_ERROR_LOG_BUFFER_SIZE_BYTES=*/6};
+    void *values[] = {log, reinterpret_cast<void *>(sizeof log)};
+    if (CUresult st =
+            driver.cuModuleLoadDataEx(&it->second, ptx, 2, options, values);
+        st != CUDA_SUCCESS) {
+      modules.erase(it);
+      functions.erase(fnIt);
+      why = describe(driver, "cuModuleLoadDataEx", st) +
+            (log[0] ? std::string(": ") + log : "");
+      return nullptr;
+    }
+  }
+  if (CUresult st = driver.cuModuleGetFunction(&fnIt->second, it->second, name);
       st != CUDA_SUCCESS) {
-    modules.erase(it);
-    why = describe(driver, "cuModuleLoadDataEx", st) +
-          (log[0] ? std::string(": ") + log : "");
+    functions.erase(fnIt);
+    why = describe(driver, "cuModuleGetFunction", st);
     return nullptr;
   }
-  it->second = module;
-  return module;
+  return fnIt->second;
 }
 
+namespace {
+
+/// Blocks for `work` items, `perBlock` to a block: at most 8 per
+/// multiprocessor of the first device.
 unsigned gridSize(const Driver &driver, int64_t work, int64_t perBlock) {
   static const int multiprocessors = [&] {
     CUdevice device;
@@ -151,6 +170,32 @@ unsigned gridSize(const Driver &driver, int64_t work, int64_t perBlock) {
   int64_t blocks = (work + perBlock - 1) / perBlock;
   int64_t waves = int64_t(multiprocessors) * 8;
   return static_cast<unsigned>(std::clamp<int64_t>(blocks, 1, waves));
+}
+
+} // namespace
+
+CUresult launchFusionKernel(const Driver &driver, CUfunction fn, int64_t count,
+                            int64_t rowLength, void *const *data,
+                            size_t numData, const int64_t *strides,
+                            size_t numStrides, CUstream stream) {
+  bool rows = rowLength >= 0;
+  // The parameters' values, then their addresses, as the driver takes them.
+  std::vector<int64_t> counts{count};
+  if (rows)
+    counts.push_back(rowLength);
+  std::vector<void *> pointers(data, data + numData);
+  std::vector<int64_t> strideValues(strides, strides + numStrides);
+  std::vector<void *> params;
+  for (int64_t &c : counts)
+    params.push_back(&c);
+  for (void *&p : pointers)
+    params.push_back(&p);
+  for (int64_t &s : strideValues)
+    params.push_back(&s);
+  unsigned grid = gridSize(driver, count, rows ? kBlockSize / 32 : kBlockSize);
+  return driver.cuLaunchKernel(fn, grid, 1, 1, kBlockSize, 1, 1,
+                               /*sharedMemBytes=*/0, stream, params.data(),
+                               nullptr);
 }
 
 } // namespace tsc::cuda

@@ -62,16 +62,26 @@ std::string describe(const Driver &driver, const char *call, CUresult status);
 /// so LibTorch, uses) current on this thread if no context is.
 CUresult makeContextCurrent(const Driver &driver, int ordinal);
 
-/// The module built from `ptx` (NUL-terminated) in the current context:
-/// loaded once per context and process, kept until exit. On failure, null
-/// and the driver's JIT log in `why`.
-CUmodule getModule(const Driver &driver, const char *ptx, std::string &why);
+/// Kernel `name` of the module built from `ptx` (NUL-terminated) in the
+/// current context: the module loaded, and the kernel looked up, once per
+/// context and process, kept until exit. On failure, null and why (the
+/// driver's JIT log for PTX it rejects) in `why`.
+CUfunction getFunction(const Driver &driver, const char *ptx, const char *name,
+                       std::string &why);
 
-/// Threads per block of every tsc kernel launch, and the grid for `work`
-/// items of which a block takes `perBlock` (at most a few waves: the
-/// kernels loop over what is left).
+/// Threads per block of every tsc kernel launch.
 constexpr unsigned kBlockSize = 256;
-unsigned gridSize(const Driver &driver, int64_t work, int64_t perBlock);
+
+/// Launches the fusion kernel `fn` on `stream` with the ABI of
+/// OutlineFusionGPUKernels.cpp: `count` elements (`rowLength` < 0), or
+/// `count` rows of `rowLength` (a warp each); then the `numData` buffer
+/// pointers (outputs, then inputs) and the `numStrides` strides, every one
+/// its own parameter. The grid covers the work in at most a few waves:
+/// the kernels loop over what is left.
+CUresult launchFusionKernel(const Driver &driver, CUfunction fn, int64_t count,
+                            int64_t rowLength, void *const *data,
+                            size_t numData, const int64_t *strides,
+                            size_t numStrides, CUstream stream);
 
 } // namespace tsc::cuda
 

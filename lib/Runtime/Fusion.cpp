@@ -207,20 +207,20 @@ extern "C" TSC_RUNTIME_API int32_t tsc_fusion_run(
   TSC_REQUIRE(inputs);
   TSC_REQUIRE(ran);
   TSC_REQUIRE(outs);
-  *ran = 0;
-  return guard([&]() -> int32_t {
-    FusionLayout l;
-    if (!layoutElementwise(inputs, n_in, deps, n_out, c10::DeviceType::CPU, l))
-      return TSC_OK;
-    if (l.count <= kGrainSize)
-      kernel(0, l.count, l.data.data(), l.strides.data());
-    else
-      at::parallel_for(0, l.count, kGrainSize, [&](int64_t b, int64_t e) {
-        kernel(b, e, l.data.data(), l.strides.data());
+  return runFusion(
+      outs, ran, "elements",
+      [&](FusionLayout &l) {
+        return layoutElementwise(inputs, n_in, deps, n_out,
+                                 c10::DeviceType::CPU, l);
+      },
+      [&](FusionLayout &l) {
+        if (l.count <= kGrainSize)
+          kernel(0, l.count, l.data.data(), l.strides.data());
+        else
+          at::parallel_for(0, l.count, kGrainSize, [&](int64_t b, int64_t e) {
+            kernel(b, e, l.data.data(), l.strides.data());
+          });
       });
-    publishFusion(l, outs, ran, "elements");
-    return TSC_OK;
-  });
 }
 
 extern "C" TSC_RUNTIME_API int32_t tsc_fusion_run_rows(
@@ -231,21 +231,20 @@ extern "C" TSC_RUNTIME_API int32_t tsc_fusion_run_rows(
   TSC_REQUIRE(inputs);
   TSC_REQUIRE(ran);
   TSC_REQUIRE(outs);
-  *ran = 0;
-  return guard([&]() -> int32_t {
-    FusionLayout l;
-    if (!layoutRows(inputs, n_in, deps, n_out, row_dim, row_length,
-                    c10::DeviceType::CPU, l))
-      return TSC_OK;
-    int64_t n = l.rowLength;
-    int64_t grain = std::max<int64_t>(1, kGrainSize / n);
-    if (l.count <= grain)
-      kernel(0, l.count, n, l.data.data(), l.strides.data());
-    else
-      at::parallel_for(0, l.count, grain, [&](int64_t b, int64_t e) {
-        kernel(b, e, n, l.data.data(), l.strides.data());
+  return runFusion(
+      outs, ran, "rows",
+      [&](FusionLayout &l) {
+        return layoutRows(inputs, n_in, deps, n_out, row_dim, row_length,
+                          c10::DeviceType::CPU, l);
+      },
+      [&](FusionLayout &l) {
+        int64_t n = l.rowLength;
+        int64_t grain = std::max<int64_t>(1, kGrainSize / n);
+        if (l.count <= grain)
+          kernel(0, l.count, n, l.data.data(), l.strides.data());
+        else
+          at::parallel_for(0, l.count, grain, [&](int64_t b, int64_t e) {
+            kernel(b, e, n, l.data.data(), l.strides.data());
+          });
       });
-    publishFusion(l, outs, ran, "rows");
-    return TSC_OK;
-  });
 }

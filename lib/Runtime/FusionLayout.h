@@ -56,6 +56,24 @@ bool layoutRows(tsc_value_t *const *inputs, int64_t n_in, const uint64_t *deps,
 void publishFusion(FusionLayout &layout, tsc_value_t **outs, int8_t *ran,
                    const char *unit);
 
+/// What every fusion entry point does around its kernel: *ran = 0 and
+/// exceptions turned into statuses; `layout(l)` lays out the inputs or
+/// declines (the caller then runs the group's operators); `run(l)` runs
+/// the kernel on them; the outputs, counted in `unit`, are handed out.
+template <typename LayoutFn, typename RunFn>
+int32_t runFusion(tsc_value_t **outs, int8_t *ran, const char *unit,
+                  LayoutFn layout, RunFn run) {
+  *ran = 0;
+  return guard([&]() -> int32_t {
+    FusionLayout l;
+    if (!layout(l))
+      return TSC_OK;
+    run(l);
+    publishFusion(l, outs, ran, unit);
+    return TSC_OK;
+  });
+}
+
 } // namespace tsc::runtime
 
 #endif // TSC_LIB_RUNTIME_FUSIONLAYOUT_H

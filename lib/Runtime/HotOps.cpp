@@ -257,12 +257,12 @@ int32_t tsc_aten__convolution(
     int64_t groups, bool benchmark, bool deterministic, bool cudnn_enabled,
     bool allow_tf32, tsc_value_t **out) {
   return run(out, [&] {
-    return at::_convolution(
-        tensor(input), tensor(weight), optionalTensor(bias),
-        ints(stride, n_stride), ints(padding, n_padding),
-        ints(dilation, n_dilation), transposed,
-        ints(output_padding, n_output_padding), groups, benchmark,
-        deterministic, cudnn_enabled, allow_tf32);
+    return at::_convolution(tensor(input), tensor(weight), optionalTensor(bias),
+                            ints(stride, n_stride), ints(padding, n_padding),
+                            ints(dilation, n_dilation), transposed,
+                            ints(output_padding, n_output_padding), groups,
+                            benchmark, deterministic, cudnn_enabled,
+                            allow_tf32);
   });
 }
 

@@ -6,7 +6,7 @@
 //
 // Runs the fusion kernel KERNEL of the PTX that `tsc --target=cuda
 // --emit=ptx` wrote on raw device buffers, through the runtime's driver
-// loader (CudaDriver.h) and with its launch ABI and grid: it tests the
+// loader and launcher (CudaDriver.h), as the runtime launches it: it tests the
 // generated GPU code where no CUDA LibTorch is at hand. Each input file
 // holds float32 values, dense, of the full size (N, or R * L); OUT.bin gets
 // the K outputs one after another. --probe exits 0 when a CUDA device can
@@ -118,12 +118,9 @@ int main(int argc, char **argv) {
   size_t bytes = static_cast<size_t>(total) * sizeof(float);
   check(*driver, "cuCtxSetCurrent", makeContextCurrent(*driver, 0));
   std::string ptx = readFile(ptxPath);
-  CUmodule module = getModule(*driver, ptx.c_str(), why);
-  if (!module)
+  CUfunction fn = getFunction(*driver, ptx.c_str(), kernelName.c_str(), why);
+  if (!fn)
     die(why);
-  CUfunction fn = nullptr;
-  check(*driver, "cuModuleGetFunction",
-        driver->cuModuleGetFunction(&fn, module, kernelName.c_str()));
 
   // Outputs first, then inputs, as the kernel takes them.
   std::vector<CUdeviceptr> buffers(numOutputs + inputPaths.size());
@@ -137,21 +134,14 @@ int main(int argc, char **argv) {
     check(*driver, "cuMemcpyHtoD",
           driver->cuMemcpyHtoD(buffers[numOutputs + i], data.data(), bytes));
   }
-  std::vector<int64_t> counts = byRows ? std::vector<int64_t>{rows, rowLength}
-                                       : std::vector<int64_t>{elements};
+  std::vector<void *> data;
+  for (CUdeviceptr p : buffers)
+    data.push_back(reinterpret_cast<void *>(static_cast<uintptr_t>(p)));
   std::vector<int64_t> strides(inputPaths.size(), byRows ? rowLength : 1);
-  std::vector<void *> params;
-  for (int64_t &c : counts)
-    params.push_back(&c);
-  for (CUdeviceptr &p : buffers)
-    params.push_back(&p);
-  for (int64_t &s : strides)
-    params.push_back(&s);
-  unsigned grid = byRows ? gridSize(*driver, rows, kBlockSize / 32)
-                         : gridSize(*driver, elements, kBlockSize);
   check(*driver, "cuLaunchKernel",
-        driver->cuLaunchKernel(fn, grid, 1, 1, kBlockSize, 1, 1, 0, nullptr,
-                               params.data(), nullptr));
+        launchFusionKernel(*driver, fn, byRows ? rows : elements,
+                           byRows ? rowLength : -1, data.data(), data.size(),
+                           strides.data(), strides.size(), nullptr));
   check(*driver, "cuCtxSynchronize", driver->cuCtxSynchronize());
 
   std::ofstream out(output, std::ios::binary);

@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "tsc/Conversion/FusionToKernels/KernelMath.h"
 #include "tsc/Conversion/Passes.h"
 
 #include "mlir/Conversion/ArithToLLVM/ArithToLLVM.h"
@@ -38,13 +39,9 @@ LogicalResult lowerGPUModule(gpu::GPUModuleOp gpuModule) {
   MLIRContext *ctx = gpuModule.getContext();
   {
     RewritePatternSet patterns(ctx);
+    // NVPTX has no pow: it becomes exp and log, then approximated.
     math::populateExpansionPatterns(patterns, {"powf"});
-    populateMathPolynomialApproximationPatterns(patterns, [](StringRef name) {
-      return llvm::is_contained({"math.tanh", "math.exp", "math.expm1",
-                                 "math.erf", "math.log", "math.sin",
-                                 "math.cos"},
-                                name);
-    });
+    tsc::populateKernelApproximationPatterns(patterns);
     if (failed(applyPatternsGreedily(gpuModule, std::move(patterns))))
       return gpuModule.emitError("approximating the GPU kernels' functions");
   }
@@ -86,14 +83,7 @@ LogicalResult lowerGPUModule(gpu::GPUModuleOp gpuModule) {
   populateGpuToNVVMConversionPatterns(converter, patterns);
   if (failed(applyPartialConversion(gpuModule, target, std::move(patterns))))
     return failure();
-  // As on the CPU: multiply-adds that may be fused, which NVPTX fuses.
-  gpuModule.walk([](LLVM::FMAOp fma) {
-    OpBuilder b(fma);
-    fma.replaceAllUsesWith(LLVM::FMulAddOp::create(b, fma.getLoc(), fma.getA(),
-                                                   fma.getB(), fma.getC())
-                               .getResult());
-    fma.erase();
-  });
+  tsc::relaxFusedMultiplyAdds(gpuModule);
   return success();
 }
 

@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "tsc/Conversion/FusionToKernels/KernelMath.h"
 #include "tsc/Conversion/Passes.h"
 #include "tsc/Dialect/TS/IR/TSDialect.h"
 
@@ -21,7 +22,6 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Math/IR/Math.h"
-#include "mlir/Dialect/Math/Transforms/Passes.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/Transforms/DialectConversion.h"
@@ -51,15 +51,7 @@ struct LowerFusionKernelsPass
       return;
 
     RewritePatternSet approximations(ctx);
-    // The functions without a vector instruction; the others (sqrt, abs,
-    // fma) map to one.
-    populateMathPolynomialApproximationPatterns(
-        approximations, [](StringRef name) {
-          return llvm::is_contained({"math.tanh", "math.exp", "math.expm1",
-                                     "math.erf", "math.log", "math.sin",
-                                     "math.cos"},
-                                    name);
-        });
+    tsc::populateKernelApproximationPatterns(approximations);
     FrozenRewritePatternSet frozen(std::move(approximations));
     for (LLVM::LLVMFuncOp kernel : kernels)
       if (failed(applyPatternsGreedily(kernel, frozen)))
@@ -87,18 +79,8 @@ struct LowerFusionKernelsPass
     cf::populateControlFlowToLLVMConversionPatterns(converter, patterns);
     if (failed(applyPartialConversion(module, target, std::move(patterns))))
       return signalPassFailure();
-    // The approximations' fused multiply-adds need not be fused: as
-    // fmuladd, LLVM fuses them where the CPU has FMA and multiplies and
-    // adds where it has not, instead of calling libm's fmaf per element.
     for (LLVM::LLVMFuncOp kernel : kernels)
-      kernel.walk([](LLVM::FMAOp fma) {
-        OpBuilder b(fma);
-        fma.replaceAllUsesWith(LLVM::FMulAddOp::create(b, fma.getLoc(),
-                                                       fma.getA(), fma.getB(),
-                                                       fma.getC())
-                                   .getResult());
-        fma.erase();
-      });
+      tsc::relaxFusedMultiplyAdds(kernel);
   }
 };
 
