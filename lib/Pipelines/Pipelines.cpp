@@ -56,13 +56,21 @@ void buildTSOptimizationPipeline(OpPassManager &pm,
   pm.addPass(createCSEPass());
   if (options.optLevel < 2)
     return;
-  // Chains of elementwise ops become one loop each (fusion groups).
-  pm.addPass(createFuseElementwise());
+  bool cpu = options.target != "cuda";
+  // Recurrent cells with constant weights become linear layers and gates,
+  // which the CPU's fusion kernels compute in one loop.
+  if (cpu)
+    pm.addPass(createDecomposeRNNCells());
+  // Chains of elementwise ops become one loop each (fusion groups); on the
+  // CPU, linear layers with constant weights head groups of their own.
+  FuseElementwiseOptions fuse;
+  fuse.fuseLinear = cpu;
+  pm.addPass(createFuseElementwise(fuse));
   // Convolutions with constant weights reorder them for oneDNN once, not
   // per call.
   pm.addPass(createPrepackConvolutions());
   // On the CPU, the activations between them stay in oneDNN's layout.
-  if (options.target != "cuda")
+  if (cpu)
     pm.addPass(createMkldnnLayout());
 }
 

@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 
 using namespace tsc::runtime;
 
@@ -24,6 +25,12 @@ namespace {
 /// Elements per task when a kernel is split across threads: below this,
 /// one thread streams the data faster than a hand-off costs.
 constexpr int64_t kGrainSize = 1 << 15;
+
+/// Rows of linear layers a kernel computes at most: it reads the whole
+/// weight once per row, which beyond a few rows a matrix product (BLAS,
+/// through the group's operators) does better, reading it once per block
+/// of rows.
+constexpr int64_t kMaxLinearRows = 16;
 
 /// Why `t` does not suit a kernel on `device`, or null if it does.
 const char *unsuitable(const at::Tensor &t, c10::DeviceType device) {
@@ -188,6 +195,92 @@ bool layoutRows(tsc_value_t *const *inputs, int64_t n_in, const uint64_t *deps,
   return true;
 }
 
+bool layoutLinear(tsc_value_t *const *inputs, int64_t n_in,
+                  const uint64_t *deps, int64_t n_out, const uint8_t *roles,
+                  const int64_t *row_lengths, int64_t n, FusionLayout &l) {
+  for (int64_t i = 0; i < n_in; ++i) {
+    TORCH_CHECK(inputs[i], "a fusion group input is null");
+    const c10::IValue &v = inputs[i]->ivalue;
+    if (!v.isTensor())
+      return decline(inputReason(i, "not a tensor")), false;
+    if (const char *why = unsuitable(v.toTensor(), c10::DeviceType::CPU))
+      return decline(inputReason(i, why)), false;
+    l.inputs.push_back(v.toTensor());
+  }
+  // The outputs' sizes: the layer inputs' leading sizes, then n.
+  std::optional<at::DimVector> sizes;
+  for (int64_t i = 0; i < n_in; ++i) {
+    if (!(roles[i] & TSC_FUSION_LINEAR_INPUT))
+      continue;
+    const at::Tensor &t = l.inputs[i];
+    if (t.dim() < 1 || t.sizes().back() != row_lengths[i])
+      return decline(inputReason(i, "not of the layer's row length")), false;
+    at::DimVector lead(t.sizes().begin(), t.sizes().end() - 1);
+    if (sizes && !at::IntArrayRef(*sizes).equals(lead))
+      return decline("the layers' inputs have different leading sizes"), false;
+    sizes = lead;
+  }
+  TORCH_CHECK(sizes, "a fusion group of linear layers has no layer input");
+  int64_t rows = c10::multiply_integers(*sizes);
+  if (rows > kMaxLinearRows)
+    return decline("more rows than the kernel is faster for"), false;
+  sizes->push_back(n);
+  // Each output's sizes, from the inputs it depends on, must be these.
+  for (int64_t o = 0; o < n_out; ++o) {
+    at::DimVector own;
+    bool first = true;
+    for (int64_t i = 0; i < n_in; ++i) {
+      if (!(deps[o] >> i & 1))
+        continue;
+      at::IntArrayRef in = (roles[i] & TSC_FUSION_LINEAR_INPUT)
+                               ? at::IntArrayRef(*sizes)
+                               : l.inputs[i].sizes();
+      try {
+        own = first ? at::DimVector(in.begin(), in.end())
+                    : at::infer_size_dimvector(own, in);
+      } catch (const c10::Error &) {
+        return decline("the inputs' sizes do not broadcast"), false;
+      }
+      first = false;
+    }
+    if (first || !at::IntArrayRef(own).equals(*sizes))
+      return decline("output " + std::to_string(o) +
+                     " does not have the layers' output sizes"),
+             false;
+  }
+  l.count = rows;
+  l.rowLength = n;
+  l.data.resize(n_out + n_in);
+  for (int64_t i = 0; i < n_in; ++i) {
+    at::Tensor &t = l.inputs[i];
+    if (roles[i] & TSC_FUSION_LINEAR_INPUT) {
+      // Read by the layer as rows of its length, and maybe elementwise
+      // too, which then needs the outputs' sizes.
+      if ((roles[i] & TSC_FUSION_ELEMENTWISE) && !t.sizes().equals(*sizes))
+        return decline(inputReason(i, "a layer input of other sizes than "
+                                      "the outputs, also read elementwise")),
+               false;
+      t = t.contiguous();
+      l.strides.push_back(n);
+    } else if (t.numel() == 1 && n != 1) {
+      t = t.reshape({1}).expand({n}).contiguous();
+      l.strides.push_back(0);
+    } else if (t.numel() == n && t.dim() >= 1 && t.sizes().back() == n &&
+               rows != 1) {
+      t = t.reshape({n}).contiguous();
+      l.strides.push_back(0);
+    } else {
+      if (!t.sizes().equals(*sizes))
+        t = t.expand(*sizes);
+      t = t.contiguous();
+      l.strides.push_back(n);
+    }
+    l.data[n_out + i] = t.data_ptr();
+  }
+  allocateOutputs(n_out, *sizes, l);
+  return true;
+}
+
 void publishFusion(FusionLayout &l, tsc_value_t **outs, int8_t *ran,
                    const char *unit) {
   for (size_t o = 0; o < l.outputs.size(); ++o)
@@ -246,5 +339,27 @@ extern "C" TSC_RUNTIME_API int32_t tsc_fusion_run_rows(
           at::parallel_for(0, l.count, grain, [&](int64_t b, int64_t e) {
             kernel(b, e, n, l.data.data(), l.strides.data());
           });
+      });
+}
+
+extern "C" TSC_RUNTIME_API int32_t tsc_fusion_run_linear(
+    tsc_fusion_rows_kernel_t kernel, tsc_value_t *const *inputs, int64_t n_in,
+    const uint64_t *deps, tsc_value_t **outs, int64_t n_out,
+    const uint8_t *roles, const int64_t *row_lengths, int64_t row_length,
+    int8_t *ran) {
+  TSC_REQUIRE(kernel);
+  TSC_REQUIRE(inputs);
+  TSC_REQUIRE(ran);
+  TSC_REQUIRE(outs);
+  TSC_REQUIRE(roles);
+  TSC_REQUIRE(row_lengths);
+  return runFusion(
+      outs, ran, "rows",
+      [&](FusionLayout &l) {
+        return layoutLinear(inputs, n_in, deps, n_out, roles, row_lengths,
+                            row_length, l);
+      },
+      [&](FusionLayout &l) {
+        kernel(0, l.count, l.rowLength, l.data.data(), l.strides.data());
       });
 }

@@ -52,6 +52,13 @@ bool layoutRows(tsc_value_t *const *inputs, int64_t n_in, const uint64_t *deps,
                 int64_t n_out, int64_t row_dim, int64_t row_length,
                 c10::DeviceType device, FusionLayout &layout);
 
+/// For a group of linear layers (tsc_fusion_run_linear): rows of `n`
+/// outputs, the layer inputs' rows dense, the elementwise inputs laid out
+/// as by layoutRows; declined as tsc_runtime.h describes.
+bool layoutLinear(tsc_value_t *const *inputs, int64_t n_in,
+                  const uint64_t *deps, int64_t n_out, const uint8_t *roles,
+                  const int64_t *row_lengths, int64_t n, FusionLayout &l);
+
 /// Hands the outputs to `outs` and sets *ran.
 void publishFusion(FusionLayout &layout, tsc_value_t **outs, int8_t *ran,
                    const char *unit);

@@ -68,6 +68,16 @@ def OutlineFusionKernels : Pass<"tsc-outline-fusion-kernels", "::mlir::ModuleOp"
     are `scf.for`, the arithmetic arith and math (see ElementwiseEmitter),
     memory accesses `llvm.load`/`llvm.store`.
 
+    A group with a row reduction takes the row ABI of `tsc_fusion_run_rows`
+    (row range, row length, data, row strides). So does a group with linear
+    layers (`tsc_fusion_run_linear`): for each output row and each vector
+    of N columns, each layer's value is its bias plus the sum over K of
+    input element times weight column, in four partial sums; the group's
+    elementwise ops follow on the same registers. The weights and biases
+    become constant globals `<kernel>_weight<i>`/`<kernel>_bias<i>`,
+    packed in column blocks of `vector-width` so that the loop over K reads
+    them in order.
+
     The groups themselves are left in place: the conversion to LLVM calls
     the runtime, which runs the kernel or, for inputs the kernel does not
     handle, the group's body as ordinary operators.

@@ -275,6 +275,26 @@ TSC_RUNTIME_API int32_t tsc_fusion_run_rows(tsc_fusion_rows_kernel_t kernel,
                                             tsc_value_t **outs, int64_t n_out,
                                             int64_t row_dim, int64_t row_length,
                                             int8_t *ran);
+/* How a kernel of linear layers reads an input (bits of `roles[i]` for
+ * tsc_fusion_run_linear). */
+#define TSC_FUSION_ELEMENTWISE 1  /* element by element, like any input */
+#define TSC_FUSION_LINEAR_INPUT 2 /* whole rows, as a linear layer's input */
+/* Runs a kernel of linear layers (the row kernel ABI, a row being one row
+ * of the layers' outputs, of `row_length` elements) when the inputs suit
+ * it: float32 CPU tensors without autograd; every layer input contiguous
+ * (made so if not), of `row_lengths[i]` elements in its last dimension,
+ * all with the same leading sizes, which with `row_length` give the
+ * outputs' sizes; every elementwise input broadcastable to those sizes
+ * (one element or one row is broadcast to every row; anything else is
+ * made dense of the full sizes); no more rows than a few vector loops
+ * beat a matrix product for (16): beyond, *ran = 0 and the caller runs
+ * the group's operators, whose aten::linear calls BLAS. Each output must
+ * have the outputs' sizes. */
+TSC_RUNTIME_API int32_t tsc_fusion_run_linear(
+    tsc_fusion_rows_kernel_t kernel, tsc_value_t *const *inputs, int64_t n_in,
+    const uint64_t *deps, tsc_value_t **outs, int64_t n_out,
+    const uint8_t *roles, const int64_t *row_lengths, int64_t row_length,
+    int8_t *ran);
 /* --target=cuda. <model>_load first calls tsc_cuda_require: TSC_ERROR, with
  * a message, when the CUDA driver (libcuda.so.1, loaded at run time) or a
  * CUDA device is missing, or the LibTorch in use has no CUDA support. */

@@ -48,6 +48,10 @@ void FusionBodyEmitter::compute(OpBuilder &b, IRMapping &map, Type type,
     if (op.getNumResults() != 1 ||
         !isa<ts::TensorType>(op.getResult(0).getType()))
       continue; // scalar parameters, read by the ops that use them
+    // A linear layer's weight and bias (read from the kernel's own packed
+    // copies), and values the kernel mapped itself (linear layers).
+    if (isa<ts::ConstantOp>(op) || map.contains(op.getResult(0)))
+      continue;
     if (only && !only->contains(&op))
       continue;
     if (&op == anchor) {

@@ -17,6 +17,16 @@
 // rows, an input's row starts at row times its row stride (row_length, or
 // 0 for one row broadcast to all) and is dense.
 //
+// A group with linear layers (tsc_fusion_run_linear) takes the row ABI,
+// its rows being the layers' output rows of N elements. Each layer's
+// weight is a global of the kernel, packed so that the vector loop reads
+// it in order: the columns in blocks of `vector-width` (the last padded
+// with zeros), each block K rows of a vector,
+//
+//   packed[((j / W) * K + k) * W + j % W] = weight[j][k]
+//
+// and a layer's input row, of K elements, starts at row times K.
+//
 //===----------------------------------------------------------------------===//
 
 #include "tsc/Conversion/FusionToKernels/FusionBodyEmitter.h"
@@ -25,6 +35,7 @@
 #include "tsc/Dialect/TS/IR/TSOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/IRMapping.h"
@@ -38,6 +49,12 @@ using namespace mlir;
 using namespace tsc;
 
 namespace {
+
+bool hasLinearLayers(ts::FusionGroupOp group) {
+  return llvm::any_of(group.getBody().front(), [](Operation &op) {
+    return ts::getFusibleLinear(&op).has_value();
+  });
+}
 
 /// Writes the kernel of one group into `kernel`'s body.
 class KernelBuilder {
@@ -98,6 +115,22 @@ private:
 
   void buildElementwise();
   void buildRows();
+  void buildLinearRows();
+
+  /// A linear layer of the group: its body op, sizes, packed weight and
+  /// bias (or null), and which input it reads.
+  struct Linear {
+    Operation *op;
+    int64_t n, k;
+    Value weight, bias;
+    unsigned input;
+  };
+  /// Adds the packed weight and bias of each linear layer to the module
+  /// as globals; returns the layers, their addresses taken in the kernel.
+  SmallVector<Linear> packLinearLayers();
+  /// The value of `l` at column `j` of the row whose input row is `x`,
+  /// as a vector of columns j... (j a multiple of the width) or one f32.
+  Value linearValue(const Linear &l, Value x, Value j, Type type);
 
   ts::FusionGroupOp group;
   FusionBodyEmitter emitter;
@@ -270,8 +303,187 @@ void KernelBuilder::buildRows() {
   LLVM::ReturnOp::create(b, loc, ValueRange{});
 }
 
+SmallVector<KernelBuilder::Linear> KernelBuilder::packLinearLayers() {
+  auto kernel = cast<LLVM::LLVMFuncOp>(b.getInsertionBlock()->getParentOp());
+  auto module = kernel->getParentOfType<ModuleOp>();
+  SymbolTable symbols(module);
+  SmallVector<Linear> layers;
+  auto global = [&](ArrayRef<float> data, StringRef suffix) -> Value {
+    OpBuilder mb(module.getBodyRegion());
+    mb.setInsertionPoint(kernel);
+    auto type = RankedTensorType::get({int64_t(data.size())}, f32Ty);
+    auto op = LLVM::GlobalOp::create(
+        mb, loc, LLVM::LLVMArrayType::get(f32Ty, data.size()),
+        /*isConstant=*/true, LLVM::Linkage::Internal,
+        (kernel.getSymName() + suffix).str(),
+        DenseElementsAttr::get(type, data), /*alignment=*/64);
+    symbols.insert(op);
+    return LLVM::AddressOfOp::create(b, loc, op);
+  };
+  for (Operation &op : body.without_terminator()) {
+    std::optional<ts::FusibleLinear> l = ts::getFusibleLinear(&op);
+    if (!l)
+      continue;
+    int64_t w = vectorWidth, blocks = (l->n + w - 1) / w;
+    std::vector<float> packed(blocks * w * l->k, 0.0f);
+    auto weight = l->weight.getValues<float>();
+    for (int64_t j = 0; j < l->n; ++j)
+      for (int64_t k = 0; k < l->k; ++k)
+        packed[((j / w) * l->k + k) * w + j % w] = weight[j * l->k + k];
+    std::string index = std::to_string(layers.size());
+    Linear layer{&op,     l->n,
+                 l->k,    global(packed, "_weight" + index),
+                 Value(), cast<BlockArgument>(op.getOperand(0)).getArgNumber()};
+    if (l->bias) {
+      std::vector<float> bias(blocks * w, 0.0f);
+      llvm::copy(l->bias.getValues<float>(), bias.begin());
+      layer.bias = global(bias, "_bias" + index);
+    }
+    layers.push_back(layer);
+  }
+  return layers;
+}
+
+Value KernelBuilder::linearValue(const Linear &l, Value x, Value j, Type type) {
+  auto fma = [&](Value a, Value c, Value acc) -> Value {
+    return math::FmaOp::create(b, loc, a, c, acc);
+  };
+  auto add = [&](Value a, Value c) -> Value {
+    return arith::AddFOp::create(b, loc, a, c);
+  };
+  auto xAt = [&](Value k) {
+    Value xk = LLVM::LoadOp::create(b, loc, f32Ty, at(x, f32Ty, k),
+                                    /*alignment=*/4);
+    return splat(xk, type);
+  };
+  Value zero = splat(f32(0), type);
+  Value w = i64(vectorWidth);
+  if (isa<VectorType>(type)) {
+    // Columns j... are the block j / W, which starts at j * K. Four
+    // partial sums over k keep four multiply-adds in flight.
+    Value block =
+        at(l.weight, f32Ty, arith::MulIOp::create(b, loc, j, i64(l.k)));
+    auto rowOf = [&](Value k) {
+      return LLVM::LoadOp::create(
+          b, loc, type, at(block, f32Ty, arith::MulIOp::create(b, loc, k, w)),
+          /*alignment=*/std::min<unsigned>(64, 4 * vectorWidth));
+    };
+    constexpr int64_t kUnroll = 4;
+    int64_t k4 = l.k / kUnroll * kUnroll;
+    SmallVector<Value> init(kUnroll, zero);
+    auto unrolled =
+        scf::ForOp::create(b, loc, i64(0), i64(k4), i64(kUnroll), init);
+    {
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPointToStart(unrolled.getBody());
+      Value k = unrolled.getInductionVar();
+      SmallVector<Value> next;
+      for (int64_t u = 0; u < kUnroll; ++u) {
+        Value ku = arith::AddIOp::create(b, loc, k, i64(u));
+        Value xk = xAt(ku);
+        Value row = rowOf(ku);
+        next.push_back(fma(xk, row, unrolled.getRegionIterArg(u)));
+      }
+      scf::YieldOp::create(b, loc, next);
+    }
+    auto rest = scf::ForOp::create(b, loc, i64(k4), i64(l.k), i64(1),
+                                   ValueRange{unrolled.getResult(0)});
+    {
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPointToStart(rest.getBody());
+      Value k = rest.getInductionVar();
+      Value xk = xAt(k);
+      Value row = rowOf(k);
+      scf::YieldOp::create(b, loc, fma(xk, row, rest.getRegionIterArg(0)));
+    }
+    Value sum = add(add(rest.getResult(0), unrolled.getResult(1)),
+                    add(unrolled.getResult(2), unrolled.getResult(3)));
+    if (!l.bias)
+      return sum;
+    Value bias = LLVM::LoadOp::create(
+        b, loc, type, at(l.bias, f32Ty, j),
+        /*alignment=*/std::min<unsigned>(64, 4 * vectorWidth));
+    return add(sum, bias);
+  }
+  // One column: lane j % W of block j / W.
+  Value lane = arith::RemSIOp::create(b, loc, j, w);
+  Value blockStart = arith::SubIOp::create(b, loc, j, lane);
+  Value start = arith::AddIOp::create(
+      b, loc, arith::MulIOp::create(b, loc, blockStart, i64(l.k)), lane);
+  auto loop =
+      scf::ForOp::create(b, loc, i64(0), i64(l.k), i64(1), ValueRange{zero});
+  {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(loop.getBody());
+    Value k = loop.getInductionVar();
+    Value xk = xAt(k);
+    Value offset = arith::AddIOp::create(b, loc, start,
+                                         arith::MulIOp::create(b, loc, k, w));
+    Value weight =
+        LLVM::LoadOp::create(b, loc, f32Ty, at(l.weight, f32Ty, offset),
+                             /*alignment=*/4);
+    scf::YieldOp::create(b, loc, fma(xk, weight, loop.getRegionIterArg(0)));
+  }
+  if (!l.bias)
+    return loop.getResult(0);
+  Value bias = LLVM::LoadOp::create(b, loc, f32Ty, at(l.bias, f32Ty, j),
+                                    /*alignment=*/4);
+  return add(loop.getResult(0), bias);
+}
+
+/// With linear layers: row by row, every column of the row; at each, the
+/// layers' values from their input rows and packed weights, then the
+/// group's elementwise ops on them and on the other inputs' elements
+/// (dense rows, or a row broadcast to all).
+void KernelBuilder::buildLinearRows() {
+  Value rowBegin = args[0], rowEnd = args[1];
+  SmallVector<Value> pointers = loadArray(args[3], ptrTy, numOut() + numIn());
+  SmallVector<Value> rowStrides = loadArray(args[4], i64Ty, numIn());
+  SmallVector<Linear> layers = packLinearLayers();
+  int64_t n = layers.front().n;
+  int64_t vectorEnd = n / vectorWidth * vectorWidth;
+  // Inputs read element by element (not only as a layer's input row).
+  SmallVector<bool> elementwise;
+  for (BlockArgument arg : body.getArguments())
+    elementwise.push_back(llvm::any_of(arg.getUsers(), [](Operation *user) {
+      return !ts::getFusibleLinear(user);
+    }));
+
+  loop(rowBegin, rowEnd, 1, [&](Value row) {
+    SmallVector<Value> inputs, xRows, outputs;
+    for (auto [i, stride] : llvm::enumerate(rowStrides))
+      inputs.push_back(at(pointers[numOut() + i], f32Ty,
+                          arith::MulIOp::create(b, loc, row, stride)));
+    for (const Linear &l : layers)
+      xRows.push_back(at(pointers[numOut() + l.input], f32Ty,
+                         arith::MulIOp::create(b, loc, row, i64(l.k))));
+    Value outOffset = arith::MulIOp::create(b, loc, row, i64(n));
+    for (unsigned i = 0; i < numOut(); ++i)
+      outputs.push_back(at(pointers[i], f32Ty, outOffset));
+    auto columns = [&](Type type) {
+      return [&, type](Value j) {
+        IRMapping map;
+        for (auto [i, arg] : llvm::enumerate(body.getArguments()))
+          if (elementwise[i])
+            map.map(arg,
+                    LLVM::LoadOp::create(b, loc, type, at(inputs[i], f32Ty, j),
+                                         /*alignment=*/4));
+        for (auto [l, x] : llvm::zip(layers, xRows))
+          map.map(l.op->getResult(0), linearValue(l, x, j, type));
+        emitter.compute(b, map, type);
+        storeResults(map, outputs, j);
+      };
+    };
+    loop(i64(0), i64(vectorEnd), vectorWidth, columns(vectorTy));
+    loop(i64(vectorEnd), i64(n), 1, columns(f32Ty));
+  });
+  LLVM::ReturnOp::create(b, loc, ValueRange{});
+}
+
 void KernelBuilder::build() {
-  if (emitter.getRowReduction())
+  if (hasLinearLayers(group))
+    buildLinearRows();
+  else if (emitter.getRowReduction())
     buildRows();
   else
     buildElementwise();
@@ -302,9 +514,10 @@ struct OutlineFusionKernelsPass
       do
         name = "__tsc_fusion_" + std::to_string(next++);
       while (symbols.lookup(name));
-      bool rows = llvm::any_of(group.getBody().front(), [](Operation &op) {
-        return ts::getFusibleRowReduction(&op).has_value();
-      });
+      bool rows = hasLinearLayers(group) ||
+                  llvm::any_of(group.getBody().front(), [](Operation &op) {
+                    return ts::getFusibleRowReduction(&op).has_value();
+                  });
       auto kernel = LLVM::LLVMFuncOp::create(b, group.getLoc(), name,
                                              KernelBuilder::getType(ctx, rows),
                                              LLVM::Linkage::Internal);

@@ -12,6 +12,7 @@
 #include "Ownership.h"
 #include "tsc/Dialect/TS/IR/TSElementwise.h"
 #include "tsc/Dialect/TS/IR/TSOps.h"
+#include "tsc/Runtime/tsc_runtime.h"
 
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/IR/IRMapping.h"
@@ -655,21 +656,52 @@ LogicalResult MethodLowering::lowerFusionGroup(ts::FusionGroupOp op) {
                  lc.bytesPtr(b, loc, depBytes, "fusion_deps"), outs,
                  lc.constI64(b, loc, op.getNumResults())});
     // A group with a row reduction runs row by row; the runtime checks its
-    // dimension and length against the sizes.
+    // dimension and length against the sizes. So does one with linear
+    // layers, whose rows are their outputs'.
     Operation *rowReduction = nullptr;
-    for (Operation &inner : tsBody.without_terminator())
+    std::optional<ts::FusibleLinear> linear;
+    for (Operation &inner : tsBody.without_terminator()) {
       if (ts::getFusibleRowReduction(&inner))
         rowReduction = &inner;
-    if (rowReduction) {
+      if (!linear)
+        linear = ts::getFusibleLinear(&inner);
+    }
+    if (linear) {
+      if (!fn)
+        return op.emitError("linear layers in a fusion group are computed "
+                            "by CPU kernels only");
+      // How the kernel reads each input (tsc_fusion_run_linear): its role
+      // bits and, as a layer's input, its row length.
+      std::string roles, rowLengths;
+      for (BlockArgument arg : tsBody.getArguments()) {
+        uint8_t role = 0;
+        int64_t k = 0;
+        for (Operation *user : arg.getUsers()) {
+          std::optional<ts::FusibleLinear> l = ts::getFusibleLinear(user);
+          if (!l) {
+            role |= TSC_FUSION_ELEMENTWISE;
+          } else {
+            role |= TSC_FUSION_LINEAR_INPUT;
+            k = l->k;
+          }
+        }
+        roles.push_back(static_cast<char>(role));
+        rowLengths.append(reinterpret_cast<const char *>(&k), sizeof k);
+      }
+      args.push_back(lc.bytesPtr(b, loc, roles, "fusion_roles"));
+      args.push_back(lc.bytesPtr(b, loc, rowLengths, "fusion_row_lengths"));
+      args.push_back(lc.constI64(b, loc, linear->n));
+    } else if (rowReduction) {
       args.push_back(lc.constI64(b, loc, ts::getRowReductionDim(rowReduction)));
       args.push_back(
           lc.constI64(b, loc, ts::getRowReductionLength(rowReduction)));
     }
     args.push_back(ran);
     StringRef runner =
-        fn ? (rowReduction ? "tsc_fusion_run_rows" : "tsc_fusion_run")
-           : (rowReduction ? "tsc_cuda_fusion_run_rows"
-                           : "tsc_cuda_fusion_run");
+        linear ? "tsc_fusion_run_linear"
+        : fn   ? (rowReduction ? "tsc_fusion_run_rows" : "tsc_fusion_run")
+               : (rowReduction ? "tsc_cuda_fusion_run_rows"
+                               : "tsc_cuda_fusion_run");
     callChecked(loc, runner, args);
     SmallVector<Value> results;
     for (unsigned i = 0; i < op.getNumResults(); ++i)

@@ -63,6 +63,7 @@ LLVM::LLVMFuncOp LoweringContext::runtimeFunc(StringRef name) {
       {"tsc_future_wait", i32, {p, p}},
       {"tsc_fusion_run", i32, {p, p, i64, p, p, i64, p}},
       {"tsc_fusion_run_rows", i32, {p, p, i64, p, p, i64, i64, i64, p}},
+      {"tsc_fusion_run_linear", i32, {p, p, i64, p, p, i64, p, p, i64, p}},
       {"tsc_cuda_require", i32, {}},
       {"tsc_cuda_constant_tensor", i32, {p, p, i32, i64, p, p}},
       {"tsc_cuda_tensor_from_data", i32, {p, i32, i64, p, p}},

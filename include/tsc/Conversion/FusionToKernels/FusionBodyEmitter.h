@@ -53,7 +53,8 @@ public:
   /// Maps the body's tensor ops' results in `map` (whose arguments are
   /// mapped already) to their values of `type` (f32 or vector of f32):
   /// only the ops in `only` if given; the row reduction's through
-  /// `rowElement`.
+  /// `rowElement`. Ops whose results `map` holds already (linear layers,
+  /// which the kernel computes itself) are left as they are.
   void compute(mlir::OpBuilder &b, mlir::IRMapping &map, mlir::Type type,
                const llvm::SmallPtrSetImpl<mlir::Operation *> *only = nullptr,
                const RowElementFn &rowElement = {});

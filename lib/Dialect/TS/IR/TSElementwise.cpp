@@ -148,4 +148,38 @@ int64_t getRowReductionLength(Operation *op) {
   return -1;
 }
 
+/// The float32 elements of the ts.prim.Constant defining `v`, of `rank`.
+static DenseElementsAttr getConstantF32(Value v, int64_t rank) {
+  DenseElementsAttr attr;
+  if (!matchPattern(v, m_Constant(&attr)))
+    return {};
+  auto type = dyn_cast<RankedTensorType>(attr.getType());
+  if (!type || type.getRank() != rank || !type.getElementType().isF32())
+    return {};
+  return attr;
+}
+
+std::optional<FusibleLinear> getFusibleLinear(Operation *op) {
+  if (op->getName().getStringRef() != "ts.aten.linear" ||
+      op->getNumOperands() != 3 ||
+      !isa<TensorType>(op->getOperand(0).getType()))
+    return std::nullopt;
+  FusibleLinear linear;
+  linear.weight = getConstantF32(op->getOperand(1), 2);
+  if (!linear.weight)
+    return std::nullopt;
+  auto shape = cast<RankedTensorType>(linear.weight.getType()).getShape();
+  linear.n = shape[0];
+  linear.k = shape[1];
+  if (linear.n < 1 || linear.k < 1 ||
+      linear.n * linear.k > kMaxFusibleLinearWeight)
+    return std::nullopt;
+  if (!isNone(op->getOperand(2))) {
+    linear.bias = getConstantF32(op->getOperand(2), 1);
+    if (!linear.bias || linear.bias.getNumElements() != linear.n)
+      return std::nullopt;
+  }
+  return linear;
+}
+
 } // namespace tsc::ts

@@ -2,8 +2,8 @@
 //
 // Grows groups of elementwise operators through the block in order: an op
 // joins the groups of the producers it reads, when that is legal (see the
-// pass description), and groups of two or more ops become ts.fusion_group
-// at the position of their last op.
+// pass description), and groups of two or more ops, or with a linear layer,
+// become ts.fusion_group at the position of their last op.
 //
 //===----------------------------------------------------------------------===//
 
@@ -28,11 +28,24 @@ namespace {
 struct Group {
   SmallVector<Operation *> ops; // in block order
   Operation *anchor = nullptr;  // its row reduction, if any
+  int64_t linearN = 0;          // the output width of its linear layers
   bool merged = false;          // absorbed into a later group
 };
 
-bool isFusible(Operation *op) {
-  return ts::isFusibleElementwise(op) || ts::getFusibleRowReduction(op);
+bool isFusible(Operation *op, bool fuseLinear) {
+  return ts::isFusibleElementwise(op) || ts::getFusibleRowReduction(op) ||
+         (fuseLinear && ts::getFusibleLinear(op));
+}
+
+/// Whether every tensor that linear layers of `ops` read as input is read
+/// with one row length: the runtime checks each input against one.
+bool linearInputsAgree(ArrayRef<Operation *> ops) {
+  llvm::DenseMap<Value, int64_t> k;
+  for (Operation *op : ops)
+    if (std::optional<ts::FusibleLinear> l = ts::getFusibleLinear(op))
+      if (k.try_emplace(op->getOperand(0), l->k).first->second != l->k)
+        return false;
+  return true;
 }
 
 /// Whether moving a read of tensors across `op` could change what it reads.
@@ -56,8 +69,8 @@ bool mayWriteTensors(Operation *op) {
 
 class BlockFuser {
 public:
-  BlockFuser(Block &block, unsigned maxInputs)
-      : block(block), maxInputs(maxInputs) {}
+  BlockFuser(Block &block, unsigned maxInputs, bool fuseLinear)
+      : block(block), maxInputs(maxInputs), fuseLinear(fuseLinear) {}
 
   void run();
 
@@ -69,6 +82,7 @@ private:
 
   Block &block;
   unsigned maxInputs;
+  bool fuseLinear;
   std::vector<std::unique_ptr<Group>> groups;
   llvm::DenseMap<Operation *, Group *> groupOf;
 };
@@ -94,44 +108,59 @@ bool BlockFuser::usesOutside(Group *g, Operation *op,
 llvm::SetVector<Value> BlockFuser::inputsOf(ArrayRef<Operation *> ops) {
   llvm::SmallPtrSet<Operation *, 16> inGroup(ops.begin(), ops.end());
   llvm::SetVector<Value> inputs;
-  for (Operation *op : ops)
-    for (Value v : op->getOperands())
+  for (Operation *op : ops) {
+    // A linear layer's weight and bias are constants the body holds.
+    unsigned tensorOperands =
+        ts::getFusibleLinear(op) ? 1 : op->getNumOperands();
+    for (Value v : op->getOperands().take_front(tensorOperands))
       if (isa<ts::TensorType>(v.getType()) &&
           !inGroup.contains(v.getDefiningOp()))
         inputs.insert(v);
+  }
   return inputs;
 }
 
 void BlockFuser::run() {
   Operation *lastWrite = nullptr;
   for (Operation &op : block) {
-    if (!isFusible(&op)) {
+    if (!isFusible(&op, fuseLinear)) {
       if (mayWriteTensors(&op))
         lastWrite = &op;
       continue;
     }
-    // The groups of the producers this op reads...
+    std::optional<ts::FusibleLinear> linear = ts::getFusibleLinear(&op);
+    // The groups of the producers this op reads (a linear layer reads its
+    // input whole rows at a time: that comes from outside its group)...
     llvm::SmallPtrSet<Group *, 4> joining;
-    for (Value v : op.getOperands())
-      if (Group *g = groupOf.lookup(v.getDefiningOp()))
-        if (!lastWrite || lastWrite->isBeforeInBlock(g->ops.front()))
-          joining.insert(g);
-    // ...with one row reduction at most in all...
+    if (!linear)
+      for (Value v : op.getOperands())
+        if (Group *g = groupOf.lookup(v.getDefiningOp()))
+          if (!lastWrite || lastWrite->isBeforeInBlock(g->ops.front()))
+            joining.insert(g);
+    // ...with one row reduction at most in all, or linear layers of one
+    // output width (a kernel goes over rows of one length)...
     Operation *anchor = ts::getFusibleRowReduction(&op) ? &op : nullptr;
+    int64_t linearN = linear ? linear->n : 0;
     SmallVector<Group *> candidates(joining.begin(), joining.end());
     llvm::sort(candidates, [](Group *a, Group *b) {
       return a->ops.front()->isBeforeInBlock(b->ops.front());
     });
     for (Group *g : candidates) {
-      if (!g->anchor)
-        continue;
-      if (anchor)
+      bool clash =
+          (g->anchor && (anchor || linearN)) ||
+          (g->linearN && (anchor || (linearN && linearN != g->linearN)));
+      if (clash) {
         joining.erase(g);
-      else
+        continue;
+      }
+      if (g->anchor)
         anchor = g->anchor;
+      if (g->linearN)
+        linearN = g->linearN;
     }
-    // ...less those whose values something before this op uses; dropping
-    // one makes its ops outside users of the others, so repeat.
+    // ...less those whose values something before this op uses (dropping
+    // one makes its ops outside users of the others, so repeat), and
+    // those that compute a linear layer's input in another.
     bool changed = true;
     while (changed) {
       changed = false;
@@ -140,6 +169,16 @@ void BlockFuser::run() {
           joining.erase(g);
           changed = true;
         }
+      SmallVector<Group *> producers;
+      for (Group *g : joining)
+        for (Operation *member : g->ops)
+          if (ts::getFusibleLinear(member))
+            if (Group *xg =
+                    groupOf.lookup(member->getOperand(0).getDefiningOp()))
+              if (xg != g && joining.contains(xg))
+                producers.push_back(xg);
+      for (Group *g : producers)
+        changed |= joining.erase(g);
     }
     SmallVector<Operation *> ops;
     for (Group *g : joining)
@@ -147,23 +186,26 @@ void BlockFuser::run() {
     ops.push_back(&op);
     llvm::sort(
         ops, [](Operation *a, Operation *b) { return a->isBeforeInBlock(b); });
-    if (inputsOf(ops).size() > maxInputs) {
+    if (inputsOf(ops).size() > maxInputs || !linearInputsAgree(ops)) {
       ops.assign({&op});
       joining.clear();
     }
     groups.push_back(std::make_unique<Group>());
     Group *merged = groups.back().get();
     merged->ops = std::move(ops);
-    for (Operation *member : merged->ops)
+    for (Operation *member : merged->ops) {
       if (ts::getFusibleRowReduction(member))
         merged->anchor = member;
+      if (std::optional<ts::FusibleLinear> l = ts::getFusibleLinear(member))
+        merged->linearN = l->n;
+    }
     for (Group *g : joining)
       g->merged = true;
     for (Operation *member : merged->ops)
       groupOf[member] = merged;
   }
   for (auto &g : groups)
-    if (!g->merged && g->ops.size() >= 2)
+    if (!g->merged && (g->ops.size() >= 2 || g->linearN))
       materialize(*g);
 }
 
@@ -214,8 +256,19 @@ void BlockFuser::materialize(Group &g) {
     r.replaceUsesWithIf(fused, [&](OpOperand &use) {
       return !inGroup.contains(use.getOwner());
     });
+  // Constants the body now holds its own copies of (linear layers'
+  // weights) go when nothing else reads them.
+  llvm::SetVector<Operation *> copied;
+  for (Operation *op : g.ops)
+    for (Value v : op->getOperands())
+      if (Operation *def = v.getDefiningOp())
+        if (isa<ts::ConstantOp>(def) && isa<ts::TensorType>(v.getType()))
+          copied.insert(def);
   for (Operation *op : llvm::reverse(g.ops))
     op->erase();
+  for (Operation *def : copied)
+    if (def->use_empty())
+      def->erase();
 }
 
 struct FuseElementwisePass
@@ -235,7 +288,7 @@ struct FuseElementwisePass
         blocks.push_back(block);
     });
     for (Block *block : blocks)
-      BlockFuser(*block, maxInputs).run();
+      BlockFuser(*block, maxInputs, fuseLinear).run();
   }
 };
 

@@ -9,6 +9,7 @@
 #ifndef TSC_DIALECT_TS_IR_TSELEMENTWISE_H
 #define TSC_DIALECT_TS_IR_TSELEMENTWISE_H
 
+#include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Operation.h"
 
 #include <optional>
@@ -86,6 +87,25 @@ std::optional<RowReductionKind> getFusibleRowReduction(mlir::Operation *op);
 /// time.
 int64_t getRowReductionDim(mlir::Operation *op);
 int64_t getRowReductionLength(mlir::Operation *op);
+
+/// A linear layer that a fusion kernel computes itself, row by row:
+/// aten::linear whose weight is a constant float32 matrix [n, k] and whose
+/// bias is None or a constant float32 vector [n]. The kernel holds the
+/// weight (packed for its vector loop), so only the input, of k elements a
+/// row, comes at run time; the row's n results then go through the
+/// group's elementwise ops without leaving registers.
+struct FusibleLinear {
+  mlir::DenseElementsAttr weight; // [n, k]
+  mlir::DenseElementsAttr bias;   // [n], or null
+  int64_t n = 0, k = 0;
+};
+
+/// The largest weight (elements) a fusion kernel holds: beyond it the
+/// layer is a matrix product for BLAS rather than a few vector loops.
+constexpr int64_t kMaxFusibleLinearWeight = int64_t(1) << 20;
+
+/// `op` as a fusible linear layer (see FusibleLinear), if it is one.
+std::optional<FusibleLinear> getFusibleLinear(mlir::Operation *op);
 
 } // namespace tsc::ts
 

@@ -218,6 +218,32 @@ def UnrollLoops : Pass<"tsc-unroll-loops"> {
   ];
 }
 
+def DecomposeRNNCells : Pass<"tsc-decompose-rnn-cells"> {
+  let summary = "Writes recurrent cells with constant weights as linear "
+                "layers and gates";
+  let description = [{
+    `aten::rnn_tanh_cell`, `rnn_relu_cell`, `gru_cell` and `lstm_cell`
+    (whose `hx` is a `prim::ListConstruct` of h and c) with constant
+    float32 weights `w_ih` [G*H, I] and `w_hh` [G*H, H] (G gates of H
+    units) and constant biases or `None` become, for each gate, an
+    `aten::linear` of the input and one of the hidden state on slices of
+    the weights, and the cell's formula on them, in the order ATen's CPU
+    cells compute it:
+
+    - RNN: `act(h W_hh^T + b_hh + x W_ih^T + b_ih)`;
+    - GRU (gates r, z, n): `r = sigmoid(h_r + x_r)`, `z = sigmoid(h_z + x_z)`,
+      `n = tanh(x_n + h_n * r)`, `h' = (h - n) * z + n`;
+    - LSTM (gates i, f, g, o, each `h_* + x_*`): `c' = sigmoid(f) * c +
+      sigmoid(i) * tanh(g)`, `h' = sigmoid(o) * tanh(c')`.
+
+    On its own this is slower (eight ATen calls for one); it is there for
+    `-tsc-fuse-elementwise{fuse-linear}`, which makes the whole cell one
+    kernel that holds the weights. The CPU pipeline runs both; the CUDA
+    pipeline neither. Cells whose weights are not constants (without
+    freezing) stay as they are.
+  }];
+}
+
 def FuseElementwise : Pass<"tsc-fuse-elementwise"> {
   let summary = "Groups chains of elementwise tensor ops into ts.fusion_group";
   let description = [{
@@ -241,6 +267,18 @@ def FuseElementwise : Pass<"tsc-fuse-elementwise"> {
     - no op between them may use a value of the group: the group's results
       must dominate their uses.
 
+    With `fuse-linear` (the CPU pipeline's default), a group may instead
+    hold linear layers: `aten::linear` with a constant float32 weight
+    [N, K] (at most 2^20 elements) and a constant bias or None, all of one
+    output width N. A linear layer starts a group of its own (its input is
+    read a whole row at a time, so it must come from outside the group);
+    elementwise ops on its result, and other linear layers of the same
+    width whose results they combine, join it. The kernel then computes,
+    row by row, each layer's N outputs from the weight it holds and the
+    elementwise ops on them in registers: a GRU cell's six products and
+    gates become one loop. Such a group is made even of a single linear
+    layer; its weight and bias are copied into the body.
+
     Values of the group used outside it become its results; tensors it
     reads from outside, its inputs; the constant scalars its ops read are
     copied into the body. A group has at most `max-inputs` inputs.
@@ -262,6 +300,9 @@ def FuseElementwise : Pass<"tsc-fuse-elementwise"> {
   let options = [
     Option<"maxInputs", "max-inputs", "unsigned", /*default=*/"16",
            "Inputs of one group at most (1 to 64)">,
+    Option<"fuseLinear", "fuse-linear", "bool", /*default=*/"false",
+           "Also group linear layers with constant weights (CPU kernels "
+           "only)">,
   ];
 }
 
