@@ -396,8 +396,9 @@ Value KernelBuilder::linearValue(const Linear &l, Value x, Value j, Type type) {
       Value row = rowOf(k);
       scf::YieldOp::create(b, loc, fma(xk, row, rest.getRegionIterArg(0)));
     }
-    Value sum = add(add(rest.getResult(0), unrolled.getResult(1)),
-                    add(unrolled.getResult(2), unrolled.getResult(3)));
+    Value low = add(rest.getResult(0), unrolled.getResult(1));
+    Value high = add(unrolled.getResult(2), unrolled.getResult(3));
+    Value sum = add(low, high);
     if (!l.bias)
       return sum;
     Value bias = LLVM::LoadOp::create(

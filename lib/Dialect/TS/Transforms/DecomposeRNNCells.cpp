@@ -73,11 +73,10 @@ public:
   Value linear(Value x, const Constant &w, const std::optional<Constant> &bias,
                int64_t gate, int64_t rows) {
     Value weight = slice(w, gate, rows);
-    Value biasValue =
-        bias ? slice(*bias, gate, rows)
-             : ts::ConstantOp::create(b, loc, ts::NoneType::get(b.getContext()),
-                                      b.getUnitAttr())
-                   .getResult();
+    if (!bias && !none)
+      none = ts::ConstantOp::create(b, loc, ts::NoneType::get(b.getContext()),
+                                    b.getUnitAttr());
+    Value biasValue = bias ? slice(*bias, gate, rows) : none;
     return ts::AtenLinearOp::create(b, loc, tensorTy, x, weight, biasValue);
   }
   Value add(Value x, Value y) {
@@ -112,7 +111,7 @@ private:
   OpBuilder b;
   Location loc;
   Type tensorTy;
-  Value one;
+  Value one, none;
 };
 
 bool decompose(ts::OperatorOp op) {
@@ -153,49 +152,69 @@ bool decompose(ts::OperatorOp op) {
       return false;
   }
 
+  // Each op in its own statement: the IR is in the order written.
   CellBuilder cb(op);
   auto xGate = [&](int64_t g) {
     return cb.linear(input, *wih, bih, g, hidden);
   };
   auto hGate = [&](int64_t g) { return cb.linear(h, *whh, bhh, g, hidden); };
+  // linear_hh(h) + linear_ih(x) of gate g.
+  auto gate = [&](int64_t g) {
+    Value hg = hGate(g);
+    Value xg = xGate(g);
+    return cb.add(hg, xg);
+  };
   SmallVector<Value> results;
   switch (*cell) {
   case Cell::Tanh:
   case Cell::Relu: {
-    // linear_hh(h) + linear_ih(x), through the activation.
-    Value sum = cb.add(hGate(0), xGate(0));
+    Value sum = gate(0);
     results.push_back(*cell == Cell::Tanh ? cb.tanh(sum) : cb.relu(sum));
     break;
   }
   case Cell::GRU: {
     // Gates r, z, n: r = sigmoid(h_r + x_r), z = sigmoid(h_z + x_z),
     // n = tanh(x_n + h_n * r), h' = (h - n) * z + n.
-    Value r = cb.sigmoid(cb.add(hGate(0), xGate(0)));
-    Value z = cb.sigmoid(cb.add(hGate(1), xGate(1)));
-    Value n = cb.tanh(cb.add(xGate(2), cb.mul(hGate(2), r)));
-    results.push_back(cb.add(cb.mul(cb.sub(h, n), z), n));
+    Value r = cb.sigmoid(gate(0));
+    Value z = cb.sigmoid(gate(1));
+    Value hn = hGate(2);
+    Value hnr = cb.mul(hn, r);
+    Value xn = xGate(2);
+    Value n = cb.tanh(cb.add(xn, hnr));
+    Value d = cb.sub(h, n);
+    Value dz = cb.mul(d, z);
+    results.push_back(cb.add(dz, n));
     break;
   }
   case Cell::LSTM: {
-    // Gates i, f, g, o, each linear_hh(h) + linear_ih(x):
-    // c' = f * c + i * g, h' = o * tanh(c').
-    auto gate = [&](int64_t g) { return cb.add(hGate(g), xGate(g)); };
+    // Gates i, f, g, o: c' = f * c + i * g, h' = o * tanh(c').
     Value i = cb.sigmoid(gate(0));
     Value f = cb.sigmoid(gate(1));
     Value g = cb.tanh(gate(2));
     Value o = cb.sigmoid(gate(3));
-    Value cNext = cb.add(cb.mul(f, c), cb.mul(i, g));
-    results.push_back(cb.mul(o, cb.tanh(cNext)));
+    Value fc = cb.mul(f, c);
+    Value ig = cb.mul(i, g);
+    Value cNext = cb.add(fc, ig);
+    Value tc = cb.tanh(cNext);
+    results.push_back(cb.mul(o, tc));
     results.push_back(cNext);
     break;
   }
   }
   for (auto [old, value] : llvm::zip(op.getResults(), results))
     old.replaceAllUsesWith(cb.as(value, old.getType()));
-  Operation *list = op.getOperand(1).getDefiningOp();
+  // The hidden state's list and the stacked weights go if nothing else
+  // reads them.
+  SmallVector<Operation *> defs;
+  for (Value v : op.getOperands().drop_front())
+    if (Operation *def = v.getDefiningOp())
+      if (isa<ts::ListConstructOp>(def) ||
+          (isa<ts::ConstantOp>(def) && isa<ts::TensorType>(v.getType())))
+        defs.push_back(def);
   op.erase();
-  if (list && isa<ts::ListConstructOp>(list) && list->use_empty())
-    list->erase();
+  for (Operation *def : defs)
+    if (def->use_empty())
+      def->erase();
   return true;
 }
 
