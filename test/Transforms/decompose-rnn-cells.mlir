@@ -97,3 +97,71 @@ func.func @kept(%x: !ts.tensor, %h: !ts.tensor, %w: !ts.tensor) -> (!ts.tensor, 
   %c = ts.operator "aten::gru_cell"(%x, %h, %w6, %w6, %b4, %none) {overload = "", schema = "aten::gru_cell(Tensor input, Tensor hx, Tensor w_ih, Tensor w_hh, Tensor? b_ih=None, Tensor? b_hh=None) -> Tensor"} : (!ts.tensor, !ts.tensor, !ts.tensor<[6, 2], f32>, !ts.tensor<[6, 2], f32>, !ts.tensor<[4], f32>, !ts.none) -> !ts.tensor
   return %a, %b, %c : !ts.tensor, !ts.tensor, !ts.tensor
 }
+
+// -----
+
+// A whole LSTM of two layers without biases (aten::lstm, sequence first):
+// per layer, h0 and c0 are that layer's slices of hx, a loop over the
+// sequence runs the layer's cell on each step's input and appends the new
+// hidden state to a list, whose stack is the next layer's input; the last
+// is the output, the layers' final states stacked are h_n and c_n.
+// CHECK-LABEL: func.func @lstm
+// CHECK-NOT:     ts.aten.lstm.input
+// CHECK:         %[[STEPS:.*]] = ts.aten.size.int %arg0, %{{.*}}
+// CHECK:         %[[H0:.*]] = ts.aten.select.int %arg1, %{{.*}}, %[[L0:.*]] :
+// CHECK:         %[[C0:.*]] = ts.aten.select.int %arg2, %{{.*}}, %[[L0]] :
+// CHECK:         %[[OUT0:.*]] = ts.prim.ListConstruct  : () -> !ts.list<!ts.tensor>
+// CHECK:         %[[LOOP0:.*]]:2 = ts.prim.Loop %[[STEPS]], %{{.*}} iter(%[[H0]], %[[C0]] : !ts.tensor, !ts.tensor)
+// CHECK-NEXT:    ^bb0(%[[T:.*]]: i64, %[[H:.*]]: !ts.tensor, %[[C:.*]]: !ts.tensor):
+// CHECK:           %[[XT:.*]] = ts.aten.select.int %arg0, %{{.*}}, %[[T]]
+// CHECK:           ts.aten.linear %[[H]], %{{.*}} : (!ts.tensor, !ts.tensor<[1, 1], f32>, !ts.none)
+// CHECK:           ts.aten.linear %[[XT]], %{{.*}} : (!ts.tensor, !ts.tensor<[1, 1], f32>, !ts.none)
+// CHECK:           %[[FC:.*]] = ts.aten.mul.Tensor %{{.*}}, %[[C]]
+// CHECK:           %[[CN:.*]] = ts.aten.add.Tensor %[[FC]]
+// CHECK:           %[[TC:.*]] = ts.aten.tanh %[[CN]]
+// CHECK:           %[[HN:.*]] = ts.aten.mul.Tensor %{{.*}}, %[[TC]]
+// CHECK:           ts.aten.append.t %[[OUT0]], %[[HN]]
+// CHECK:           ts.yield %{{.*}}, %[[HN]], %[[CN]] : i1, !ts.tensor, !ts.tensor
+// CHECK:         %[[X1:.*]] = ts.aten.stack %[[OUT0]], %{{.*}}
+// CHECK:         %[[OUT1:.*]] = ts.prim.ListConstruct  : () -> !ts.list<!ts.tensor>
+// CHECK:         %[[LOOP1:.*]]:2 = ts.prim.Loop %[[STEPS]]
+// CHECK:           ts.aten.select.int %[[X1]]
+// The second layer's input weight (w_ih of layer 1, gate i) is its own.
+// CHECK:           ts.prim.Constant(dense<5.000000e-01> : tensor<1x1xf32>)
+// CHECK:         %[[Y:.*]] = ts.aten.stack %[[OUT1]]
+// CHECK:         %[[HS:.*]] = ts.prim.ListConstruct %[[LOOP0]]#0, %[[LOOP1]]#0
+// CHECK:         %[[HN:.*]] = ts.aten.stack %[[HS]]
+// CHECK:         %[[CS:.*]] = ts.prim.ListConstruct %[[LOOP0]]#1, %[[LOOP1]]#1
+// CHECK:         %[[CN:.*]] = ts.aten.stack %[[CS]]
+// CHECK:         return %[[Y]], %[[HN]], %[[CN]]
+func.func @lstm(%x: !ts.tensor, %h0: !ts.tensor, %c0: !ts.tensor) -> (!ts.tensor, !ts.tensor, !ts.tensor) {
+  %params = ts.prim.Constant([dense<[[1.0], [2.0], [3.0], [4.0]]> : tensor<4x1xf32>, dense<[[5.0], [6.0], [7.0], [8.0]]> : tensor<4x1xf32>, dense<[[0.5], [0.25], [0.125], [2.0]]> : tensor<4x1xf32>, dense<[[1.5], [2.5], [3.5], [4.5]]> : tensor<4x1xf32>]) : !ts.list<!ts.tensor>
+  %false = ts.prim.Constant(false) : i1
+  %two = ts.prim.Constant(2 : i64) : i64
+  %p = ts.prim.Constant(0.0 : f64) : f64
+  %hx = ts.prim.ListConstruct %h0, %c0 : (!ts.tensor, !ts.tensor) -> !ts.list<!ts.tensor>
+  %r:3 = ts.aten.lstm.input %x, %hx, %params, %false, %two, %p, %false, %false, %false : (!ts.tensor, !ts.list<!ts.tensor>, !ts.list<!ts.tensor>, i1, i64, f64, i1, i1, i1) -> (!ts.tensor, !ts.tensor, !ts.tensor)
+  return %r#0, %r#1, %r#2 : !ts.tensor, !ts.tensor, !ts.tensor
+}
+
+// -----
+
+// LSTMs batch first, bidirectional, in training, or whose weights do not
+// fit the layer count stay as they are.
+// CHECK-LABEL: func.func @lstm_kept
+// CHECK-COUNT-4: ts.aten.lstm.input
+// CHECK-NOT:     ts.prim.Loop
+func.func @lstm_kept(%x: !ts.tensor, %h0: !ts.tensor, %c0: !ts.tensor) -> (!ts.tensor, !ts.tensor, !ts.tensor, !ts.tensor) {
+  %params = ts.prim.Constant([dense<1.0> : tensor<4x1xf32>, dense<1.0> : tensor<4x1xf32>]) : !ts.list<!ts.tensor>
+  %false = ts.prim.Constant(false) : i1
+  %true = ts.prim.Constant(true) : i1
+  %one = ts.prim.Constant(1 : i64) : i64
+  %two = ts.prim.Constant(2 : i64) : i64
+  %p = ts.prim.Constant(0.0 : f64) : f64
+  %hx = ts.prim.ListConstruct %h0, %c0 : (!ts.tensor, !ts.tensor) -> !ts.list<!ts.tensor>
+  %a:3 = ts.aten.lstm.input %x, %hx, %params, %false, %one, %p, %false, %false, %true : (!ts.tensor, !ts.list<!ts.tensor>, !ts.list<!ts.tensor>, i1, i64, f64, i1, i1, i1) -> (!ts.tensor, !ts.tensor, !ts.tensor)
+  %b:3 = ts.aten.lstm.input %x, %hx, %params, %false, %one, %p, %false, %true, %false : (!ts.tensor, !ts.list<!ts.tensor>, !ts.list<!ts.tensor>, i1, i64, f64, i1, i1, i1) -> (!ts.tensor, !ts.tensor, !ts.tensor)
+  %c:3 = ts.aten.lstm.input %x, %hx, %params, %false, %one, %p, %true, %false, %false : (!ts.tensor, !ts.list<!ts.tensor>, !ts.list<!ts.tensor>, i1, i64, f64, i1, i1, i1) -> (!ts.tensor, !ts.tensor, !ts.tensor)
+  %d:3 = ts.aten.lstm.input %x, %hx, %params, %false, %two, %p, %false, %false, %false : (!ts.tensor, !ts.list<!ts.tensor>, !ts.list<!ts.tensor>, i1, i64, f64, i1, i1, i1) -> (!ts.tensor, !ts.tensor, !ts.tensor)
+  return %a#0, %b#0, %c#0, %d#0 : !ts.tensor, !ts.tensor, !ts.tensor, !ts.tensor
+}

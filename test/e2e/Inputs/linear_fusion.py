@@ -40,10 +40,30 @@ class MLP(torch.nn.Module):
         return torch.sigmoid(self.fc2(y) + shift)
 
 
+class Stacked(torch.nn.Module):
+    """aten::lstm: two layers with biases from given states, and one layer
+    without biases from zeros (nn.LSTM makes them); one batch-first LSTM,
+    which stays ATen's."""
+
+    def __init__(self):
+        super().__init__()
+        self.deep = torch.nn.LSTM(7, 19, num_layers=2)
+        self.plain = torch.nn.LSTM(19, 5, bias=False)
+        self.batch_first = torch.nn.LSTM(7, 3, batch_first=True)
+
+    def forward(self, x: Tensor, h0: Tensor,
+                c0: Tensor) -> Tuple[Tensor, Tensor, Tensor, Tensor, Tensor]:
+        y, (h, c) = self.deep(x, (h0, c0))
+        z, _ = self.plain(y)
+        w, _ = self.batch_first(x)
+        return y, h, c, z, w
+
+
 def main(out):
     torch.manual_seed(0)
     torch.jit.script(Cells().eval()).save(f"{out}/cells.pt")
     torch.jit.script(MLP().eval()).save(f"{out}/mlp.pt")
+    torch.jit.script(Stacked().eval()).save(f"{out}/lstm.pt")
 
     def cells(batch):
         return (torch.randn(batch, 7), torch.randn(batch, 19),
@@ -54,6 +74,10 @@ def main(out):
         "cells.b5": cells(5),
         # More rows than the kernels take: the operators (BLAS) run.
         "cells.b40": cells(40),
+        "lstm.seq": (torch.randn(6, 3, 7), torch.randn(2, 3, 19),
+                     torch.randn(2, 3, 19)),
+        "lstm.one": (torch.randn(1, 1, 7), torch.randn(2, 1, 19),
+                     torch.randn(2, 1, 19)),
         "mlp.row": (torch.randn(1, 37), torch.randn(3)),
         "mlp.3d": (torch.randn(2, 3, 37), torch.randn(2, 3, 3)),
         "mlp.strided": (torch.randn(37, 4).t(), torch.randn(1)),

@@ -236,6 +236,15 @@ def DecomposeRNNCells : Pass<"tsc-decompose-rnn-cells"> {
     - LSTM (gates i, f, g, o, each `h_* + x_*`): `c' = sigmoid(f) * c +
       sigmoid(i) * tanh(g)`, `h' = sigmoid(o) * tanh(c')`.
 
+    A whole LSTM, `aten::lstm` (in inference, one direction, sequence
+    first, `hx` a list [h0, c0], the parameters a constant list, no
+    projections), becomes, layer by layer, a `prim::Loop` over the
+    sequence's length of that layer's cell on `select(input, 0, t)`, each
+    new hidden state appended to a list whose `aten::stack` is the next
+    layer's input; the last one is the output, and the layers' final
+    states, stacked, are h_n and c_n (ATen's CPU layers compute the same
+    formula, without dropout when not training).
+
     On its own this is slower (eight ATen calls for one); it is there for
     `-tsc-fuse-elementwise{fuse-linear}`, which makes the whole cell one
     kernel that holds the weights. The CPU pipeline runs both; the CUDA
