@@ -32,6 +32,13 @@ constexpr int64_t kGrainSize = 1 << 15;
 /// of rows.
 constexpr int64_t kMaxLinearRows = 16;
 
+/// Linear layers are split across threads by blocks of this many columns
+/// (a multiple of every vector width), when a call has at least
+/// kLinearGrainSize multiply-adds: each thread then streams its share of
+/// the weights, which may stay in its own core's cache between calls.
+constexpr int64_t kLinearColumnBlock = 64;
+constexpr int64_t kLinearGrainSize = 1 << 16;
+
 /// Why `t` does not suit a kernel on `device`, or null if it does.
 const char *unsuitable(const at::Tensor &t, c10::DeviceType device) {
   if (!t.defined())
@@ -343,7 +350,7 @@ extern "C" TSC_RUNTIME_API int32_t tsc_fusion_run_rows(
 }
 
 extern "C" TSC_RUNTIME_API int32_t tsc_fusion_run_linear(
-    tsc_fusion_rows_kernel_t kernel, tsc_value_t *const *inputs, int64_t n_in,
+    tsc_fusion_linear_kernel_t kernel, tsc_value_t *const *inputs, int64_t n_in,
     const uint64_t *deps, tsc_value_t **outs, int64_t n_out,
     const uint8_t *roles, const int64_t *row_lengths, int64_t row_length,
     int8_t *ran) {
@@ -360,6 +367,26 @@ extern "C" TSC_RUNTIME_API int32_t tsc_fusion_run_linear(
                             row_length, l);
       },
       [&](FusionLayout &l) {
-        kernel(0, l.count, l.rowLength, l.data.data(), l.strides.data());
+        // Multiply-adds per row: the weights each row streams.
+        int64_t work = 0;
+        for (int64_t i = 0; i < n_in; ++i)
+          if (roles[i] & TSC_FUSION_LINEAR_INPUT)
+            work += row_lengths[i] * l.rowLength;
+        int64_t blocks =
+            (l.rowLength + kLinearColumnBlock - 1) / kLinearColumnBlock;
+        if (work * l.count < kLinearGrainSize || blocks < 2 ||
+            at::get_num_threads() < 2) {
+          kernel(0, l.count, 0, l.rowLength, l.data.data(), l.strides.data());
+          return;
+        }
+        if (tracing())
+          std::fprintf(stderr,
+                       "tsc: fusion: linear layers in %lld column blocks\n",
+                       static_cast<long long>(blocks));
+        at::parallel_for(0, blocks, 1, [&](int64_t b, int64_t e) {
+          kernel(0, l.count, b * kLinearColumnBlock,
+                 std::min(e * kLinearColumnBlock, l.rowLength), l.data.data(),
+                 l.strides.data());
+        });
       });
 }

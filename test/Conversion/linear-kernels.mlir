@@ -8,18 +8,23 @@
 // zeros. The bias is padded to whole blocks.
 // CHECK:       llvm.mlir.global internal constant @__tsc_fusion_0_weight0(dense<[1.000000e+00, 3.000000e+00, 5.000000e+00, 7.000000e+00, 2.000000e+00, 4.000000e+00, 6.000000e+00, 8.000000e+00, 9.000000e+00, 0.000000e+00, 0.000000e+00, 0.000000e+00, 1.000000e+01, 0.000000e+00, 0.000000e+00, 0.000000e+00]> : tensor<16xf32>) {{.*}}alignment = 64
 // CHECK:       llvm.mlir.global internal constant @__tsc_fusion_0_bias0(dense<[5.000000e-01, 1.500000e+00, 2.500000e+00, 3.500000e+00, 4.500000e+00, 0.000000e+00, 0.000000e+00, 0.000000e+00]> : tensor<8xf32>)
-// CHECK:       llvm.func internal @__tsc_fusion_0(%{{.*}}: i64, %{{.*}}: i64, %{{.*}}: i64, %[[DATA:.*]]: !llvm.ptr, %{{.*}}: !llvm.ptr) attributes {tsc.kernel}
+// The kernel takes row and column ranges (row_begin, row_end,
+// column_begin, column_end, data, row_strides); its whole vectors of
+// columns end at min(column_end, 4), the rest begin at max(column_begin, 4).
+// CHECK:       llvm.func internal @__tsc_fusion_0(%[[R0:[a-z0-9]+]]: i64, %[[R1:[a-z0-9]+]]: i64, %[[C0:[a-z0-9]+]]: i64, %[[C1:[a-z0-9]+]]: i64, %{{[a-z0-9]+}}: !llvm.ptr, %{{[a-z0-9]+}}: !llvm.ptr) attributes {tsc.kernel}
 // CHECK:         %[[W:.*]] = llvm.mlir.addressof @__tsc_fusion_0_weight0
 // CHECK:         %[[B:.*]] = llvm.mlir.addressof @__tsc_fusion_0_bias0
+// CHECK:         %[[VEND:.*]] = arith.minsi %[[C1]], %[[FOUR:.*]] : i64
+// CHECK:         %[[SBEGIN:.*]] = arith.maxsi %[[C0]], %[[FOUR]] : i64
 // Row by row; the layer's input row starts at row * K.
-// CHECK:         scf.for %[[ROW:.*]] = %arg0 to %arg1
+// CHECK:         scf.for %[[ROW:.*]] = %[[R0]] to %[[R1]]
 // CHECK:           %[[K:.*]] = arith.constant 2 : i64
 // CHECK:           arith.muli %[[ROW]], %[[K]] : i64
 // Whole vectors of columns: one (columns 0-3); the weight's block
 // starts at j * K; four partial sums over k (none whole here, K = 2),
 // then the rest one k at a time, each an fma of the broadcast input
 // element and a row of the block.
-// CHECK:           scf.for %[[J:.*]] = %{{.*}} to %{{.*}} step %{{.*}} : i64 {
+// CHECK:           scf.for %[[J:.*]] = %[[C0]] to %[[VEND]] step %{{.*}} : i64 {
 // CHECK:             %[[H:.*]] = llvm.load %{{.*}} {alignment = 4 : i64} : !llvm.ptr -> vector<4xf32>
 // CHECK:             %[[BLOCK:.*]] = llvm.getelementptr %[[W]][%{{.*}}] : (!llvm.ptr, i64) -> !llvm.ptr, f32
 // CHECK:             %[[P:.*]]:4 = scf.for {{.*}} iter_args({{.*}}) -> (vector<4xf32>, vector<4xf32>, vector<4xf32>, vector<4xf32>)
@@ -34,7 +39,7 @@
 // CHECK:             arith.addf %{{.*}}, %[[H]] : vector<4xf32>
 // CHECK:             llvm.store %{{.*}} : vector<4xf32>, !llvm.ptr
 // The last column one at a time: lane j % 4 of its block.
-// CHECK:           scf.for %[[J1:.*]] = %{{.*}} to %{{.*}} step %{{.*}} : i64 {
+// CHECK:           scf.for %[[J1:.*]] = %[[SBEGIN]] to %[[C1]] step %{{.*}} : i64 {
 // CHECK:             arith.remsi %[[J1]]
 // CHECK:             math.fma {{.*}} : f32
 // CHECK:             llvm.store %{{.*}} : f32, !llvm.ptr

@@ -275,12 +275,22 @@ TSC_RUNTIME_API int32_t tsc_fusion_run_rows(tsc_fusion_rows_kernel_t kernel,
                                             tsc_value_t **outs, int64_t n_out,
                                             int64_t row_dim, int64_t row_length,
                                             int8_t *ran);
+/* A fusion kernel for a group with linear layers: computes columns
+ * [column_begin, column_end) of rows [row_begin, row_end) of its outputs
+ * (column_begin a multiple of 64, or 0). Inputs are laid out as for
+ * tsc_fusion_rows_kernel_t; a layer's input row r starts at r times its
+ * row length. */
+typedef void (*tsc_fusion_linear_kernel_t)(int64_t row_begin, int64_t row_end,
+                                           int64_t column_begin,
+                                           int64_t column_end,
+                                           void *const *data,
+                                           const int64_t *row_strides);
 /* How a kernel of linear layers reads an input (bits of `roles[i]` for
  * tsc_fusion_run_linear). */
 #define TSC_FUSION_ELEMENTWISE 1  /* element by element, like any input */
 #define TSC_FUSION_LINEAR_INPUT 2 /* whole rows, as a linear layer's input */
-/* Runs a kernel of linear layers (the row kernel ABI, a row being one row
- * of the layers' outputs, of `row_length` elements) when the inputs suit
+/* Runs a kernel of linear layers (a row being one row of the layers'
+ * outputs, of `row_length` elements) when the inputs suit
  * it: float32 CPU tensors without autograd; every layer input contiguous
  * (made so if not), of `row_lengths[i]` elements in its last dimension,
  * all with the same leading sizes, which with `row_length` give the
@@ -289,9 +299,10 @@ TSC_RUNTIME_API int32_t tsc_fusion_run_rows(tsc_fusion_rows_kernel_t kernel,
  * made dense of the full sizes); no more rows than a few vector loops
  * beat a matrix product for (16): beyond, *ran = 0 and the caller runs
  * the group's operators, whose aten::linear calls BLAS. Each output must
- * have the outputs' sizes. */
+ * have the outputs' sizes. Large layers are split by columns across
+ * ATen's intra-op threads (each thread streams its part of the weights). */
 TSC_RUNTIME_API int32_t tsc_fusion_run_linear(
-    tsc_fusion_rows_kernel_t kernel, tsc_value_t *const *inputs, int64_t n_in,
+    tsc_fusion_linear_kernel_t kernel, tsc_value_t *const *inputs, int64_t n_in,
     const uint64_t *deps, tsc_value_t **outs, int64_t n_out,
     const uint8_t *roles, const int64_t *row_lengths, int64_t row_length,
     int8_t *ran);

@@ -17,8 +17,14 @@
 // rows, an input's row starts at row times its row stride (row_length, or
 // 0 for one row broadcast to all) and is dense.
 //
-// A group with linear layers (tsc_fusion_run_linear) takes the row ABI,
-// its rows being the layers' output rows of N elements. Each layer's
+// A group with linear layers (tsc_fusion_run_linear) goes row by row too,
+// its rows being the layers' output rows of N elements, over a range of
+// columns (so that threads can share a row):
+//
+//   void kernel(int64_t row_begin, int64_t row_end, int64_t column_begin,
+//               int64_t column_end, void *const *data,
+//               const int64_t *row_strides)
+// Each layer's
 // weight is a global of the kernel, packed so that the vector loop reads
 // it in order: the columns in blocks of `vector-width` (the last padded
 // with zeros), each block K rows of a vector,
@@ -73,8 +79,10 @@ public:
 
   /// The ABI: (begin, end, data, strides) for an elementwise group,
   /// (row_begin, row_end, row_length, data, row_strides) for a group with a
-  /// row reduction.
-  static LLVM::LLVMFunctionType getType(MLIRContext *ctx, bool rows);
+  /// row reduction, (row_begin, row_end, column_begin, column_end, data,
+  /// row_strides) for one with linear layers.
+  static LLVM::LLVMFunctionType getType(MLIRContext *ctx, bool rows,
+                                        bool linear);
   void build();
 
 private:
@@ -143,10 +151,13 @@ private:
   SmallVector<Value> args;
 };
 
-LLVM::LLVMFunctionType KernelBuilder::getType(MLIRContext *ctx, bool rows) {
+LLVM::LLVMFunctionType KernelBuilder::getType(MLIRContext *ctx, bool rows,
+                                              bool linear) {
   Type ptr = LLVM::LLVMPointerType::get(ctx), i64 = IntegerType::get(ctx, 64);
   SmallVector<Type> params{i64, i64};
-  if (rows)
+  if (linear)
+    params.append({i64, i64});
+  else if (rows)
     params.push_back(i64);
   params.append({ptr, ptr});
   return LLVM::LLVMFunctionType::get(LLVM::LLVMVoidType::get(ctx), params);
@@ -438,11 +449,17 @@ Value KernelBuilder::linearValue(const Linear &l, Value x, Value j, Type type) {
 /// (dense rows, or a row broadcast to all).
 void KernelBuilder::buildLinearRows() {
   Value rowBegin = args[0], rowEnd = args[1];
-  SmallVector<Value> pointers = loadArray(args[3], ptrTy, numOut() + numIn());
-  SmallVector<Value> rowStrides = loadArray(args[4], i64Ty, numIn());
+  Value columnBegin = args[2], columnEnd = args[3];
+  SmallVector<Value> pointers = loadArray(args[4], ptrTy, numOut() + numIn());
+  SmallVector<Value> rowStrides = loadArray(args[5], i64Ty, numIn());
   SmallVector<Linear> layers = packLinearLayers();
   int64_t n = layers.front().n;
-  int64_t vectorEnd = n / vectorWidth * vectorWidth;
+  // Columns [begin, end) of each row: whole vectors up to the last whole
+  // vector of the row, then one by one (`begin` is a multiple of the
+  // vector width: the runtime splits rows at multiples of 64 columns).
+  Value lastVector = i64(n / vectorWidth * vectorWidth);
+  Value vectorEnd = arith::MinSIOp::create(b, loc, columnEnd, lastVector);
+  Value scalarBegin = arith::MaxSIOp::create(b, loc, columnBegin, lastVector);
   // Inputs read element by element (not only as a layer's input row).
   SmallVector<bool> elementwise;
   for (BlockArgument arg : body.getArguments())
@@ -475,8 +492,8 @@ void KernelBuilder::buildLinearRows() {
         storeResults(map, outputs, j);
       };
     };
-    loop(i64(0), i64(vectorEnd), vectorWidth, columns(vectorTy));
-    loop(i64(vectorEnd), i64(n), 1, columns(f32Ty));
+    loop(columnBegin, vectorEnd, vectorWidth, columns(vectorTy));
+    loop(scalarBegin, columnEnd, 1, columns(f32Ty));
   });
   LLVM::ReturnOp::create(b, loc, ValueRange{});
 }
@@ -519,9 +536,10 @@ struct OutlineFusionKernelsPass
                   llvm::any_of(group.getBody().front(), [](Operation &op) {
                     return ts::getFusibleRowReduction(&op).has_value();
                   });
-      auto kernel = LLVM::LLVMFuncOp::create(b, group.getLoc(), name,
-                                             KernelBuilder::getType(ctx, rows),
-                                             LLVM::Linkage::Internal);
+      auto kernel = LLVM::LLVMFuncOp::create(
+          b, group.getLoc(), name,
+          KernelBuilder::getType(ctx, rows, hasLinearLayers(group)),
+          LLVM::Linkage::Internal);
       kernel->setAttr("tsc.kernel", b.getUnitAttr());
       symbols.insert(kernel);
       KernelBuilder(group, kernel, vectorWidth).build();

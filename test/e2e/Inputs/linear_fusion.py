@@ -59,11 +59,24 @@ class Stacked(torch.nn.Module):
         return y, h, c, z, w
 
 
+class Wide(torch.nn.Module):
+    """300 x 260 weights: enough multiply-adds per call to split the
+    columns across threads, in blocks of 64 (the last one 4 wide)."""
+
+    def __init__(self):
+        super().__init__()
+        self.fc = torch.nn.Linear(300, 260)
+
+    def forward(self, x: Tensor) -> Tensor:
+        return torch.tanh(self.fc(x))
+
+
 def main(out):
     torch.manual_seed(0)
     torch.jit.script(Cells().eval()).save(f"{out}/cells.pt")
     torch.jit.script(MLP().eval()).save(f"{out}/mlp.pt")
     torch.jit.script(Stacked().eval()).save(f"{out}/lstm.pt")
+    torch.jit.script(Wide().eval()).save(f"{out}/wide.pt")
 
     def cells(batch):
         return (torch.randn(batch, 7), torch.randn(batch, 19),
@@ -78,6 +91,7 @@ def main(out):
                      torch.randn(2, 3, 19)),
         "lstm.one": (torch.randn(1, 1, 7), torch.randn(2, 1, 19),
                      torch.randn(2, 1, 19)),
+        "wide.rows": (torch.randn(2, 300),),
         "mlp.row": (torch.randn(1, 37), torch.randn(3)),
         "mlp.3d": (torch.randn(2, 3, 37), torch.randn(2, 3, 3)),
         "mlp.strided": (torch.randn(37, 4).t(), torch.randn(1)),
