@@ -25,6 +25,11 @@ for m in $MODELS; do
   read -r secs kb < "$OUT/$m.time"
   echo "| $m | $secs | $((kb / 1024)) |"
 done
+# The objects were just written: their pages are dirty in the page cache,
+# which the kernel cannot reclaim when the runtime hands back a packed
+# weight's original pages. Write them out first, as a deployed model's
+# would be.
+sync
 echo
 echo "| model | peak RSS compiled MB | peak RSS interpreter MB |"
 echo "|---|---|---|"
