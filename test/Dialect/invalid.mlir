@@ -169,3 +169,100 @@ func.func @fusion_results(%x: !ts.tensor) {
   } : (!ts.tensor) -> (!ts.tensor, !ts.tensor)
   return
 }
+
+// -----
+
+// Its body holds only what fusion kernels compute.
+func.func @fusion_unfusible(%x: !ts.tensor, %y: !ts.tensor) {
+  // expected-error@+1 {{'ts.fusion_group' op body holds 'ts.aten.mm', which no fusion kernel computes}}
+  %r = ts.fusion_group(%x, %y) {
+  ^bb0(%a: !ts.tensor, %b: !ts.tensor):
+    %m = ts.aten.mm %a, %b : (!ts.tensor, !ts.tensor) -> !ts.tensor
+    ts.yield %m : !ts.tensor
+  } : (!ts.tensor, !ts.tensor) -> !ts.tensor
+  return
+}
+
+// -----
+
+// A linear layer reads its input's rows whole: an argument of the body,
+// not a value computed in it.
+func.func @fusion_linear_inside(%x: !ts.tensor) {
+  // expected-error@+1 {{'ts.fusion_group' op a linear layer's input must be an argument of the body (its rows are read whole)}}
+  %r = ts.fusion_group(%x) {
+  ^bb0(%a: !ts.tensor):
+    %w = ts.prim.Constant(dense<1.0> : tensor<2x2xf32>) : !ts.tensor<[2, 2], f32>
+    %none = ts.prim.Constant(unit) : !ts.none
+    %e = ts.aten.exp %a : (!ts.tensor) -> !ts.tensor
+    %y = ts.aten.linear %e, %w, %none : (!ts.tensor, !ts.tensor<[2, 2], f32>, !ts.none) -> !ts.tensor
+    ts.yield %y : !ts.tensor
+  } : (!ts.tensor) -> !ts.tensor
+  return
+}
+
+// -----
+
+// The layers of a group have one output width (a kernel row)...
+func.func @fusion_linear_widths(%x: !ts.tensor) {
+  // expected-error@+1 {{'ts.fusion_group' op linear layers of different output widths (2 and 3)}}
+  %r:2 = ts.fusion_group(%x) {
+  ^bb0(%a: !ts.tensor):
+    %w2 = ts.prim.Constant(dense<1.0> : tensor<2x2xf32>) : !ts.tensor<[2, 2], f32>
+    %w3 = ts.prim.Constant(dense<1.0> : tensor<3x2xf32>) : !ts.tensor<[3, 2], f32>
+    %none = ts.prim.Constant(unit) : !ts.none
+    %y = ts.aten.linear %a, %w2, %none : (!ts.tensor, !ts.tensor<[2, 2], f32>, !ts.none) -> !ts.tensor
+    %z = ts.aten.linear %a, %w3, %none : (!ts.tensor, !ts.tensor<[3, 2], f32>, !ts.none) -> !ts.tensor
+    ts.yield %y, %z : !ts.tensor, !ts.tensor
+  } : (!ts.tensor) -> (!ts.tensor, !ts.tensor)
+  return
+}
+
+// -----
+
+// ...read each input with one row length...
+func.func @fusion_linear_lengths(%x: !ts.tensor) {
+  // expected-error@+1 {{'ts.fusion_group' op one input read by linear layers of different row lengths}}
+  %r:2 = ts.fusion_group(%x) {
+  ^bb0(%a: !ts.tensor):
+    %w2 = ts.prim.Constant(dense<1.0> : tensor<2x2xf32>) : !ts.tensor<[2, 2], f32>
+    %w3 = ts.prim.Constant(dense<1.0> : tensor<2x3xf32>) : !ts.tensor<[2, 3], f32>
+    %none = ts.prim.Constant(unit) : !ts.none
+    %y = ts.aten.linear %a, %w2, %none : (!ts.tensor, !ts.tensor<[2, 2], f32>, !ts.none) -> !ts.tensor
+    %z = ts.aten.linear %a, %w3, %none : (!ts.tensor, !ts.tensor<[2, 3], f32>, !ts.none) -> !ts.tensor
+    ts.yield %y, %z : !ts.tensor, !ts.tensor
+  } : (!ts.tensor) -> (!ts.tensor, !ts.tensor)
+  return
+}
+
+// -----
+
+// ...and do not share a group with a row reduction, of which there is one
+// at most.
+func.func @fusion_linear_rows(%x: !ts.tensor) {
+  // expected-error@+1 {{'ts.fusion_group' op body holds both a row reduction and linear layers}}
+  %r = ts.fusion_group(%x) {
+  ^bb0(%a: !ts.tensor):
+    %w = ts.prim.Constant(dense<1.0> : tensor<2x2xf32>) : !ts.tensor<[2, 2], f32>
+    %none = ts.prim.Constant(unit) : !ts.none
+    %dim = ts.prim.Constant(-1 : i64) : i64
+    %y = ts.aten.linear %a, %w, %none : (!ts.tensor, !ts.tensor<[2, 2], f32>, !ts.none) -> !ts.tensor
+    %s = ts.aten.softmax.int %y, %dim, %none : (!ts.tensor, i64, !ts.none) -> !ts.tensor
+    ts.yield %s : !ts.tensor
+  } : (!ts.tensor) -> !ts.tensor
+  return
+}
+
+// -----
+
+func.func @fusion_two_rows(%x: !ts.tensor) {
+  // expected-error@+1 {{'ts.fusion_group' op body holds more than one row reduction}}
+  %r = ts.fusion_group(%x) {
+  ^bb0(%a: !ts.tensor):
+    %none = ts.prim.Constant(unit) : !ts.none
+    %dim = ts.prim.Constant(-1 : i64) : i64
+    %s = ts.aten.softmax.int %a, %dim, %none : (!ts.tensor, i64, !ts.none) -> !ts.tensor
+    %t = ts.aten.softmax.int %s, %dim, %none : (!ts.tensor, i64, !ts.none) -> !ts.tensor
+    ts.yield %t : !ts.tensor
+  } : (!ts.tensor) -> !ts.tensor
+  return
+}

@@ -1,6 +1,7 @@
 //===- TSOps.cpp - ts dialect operations ----------------------------------===//
 
 #include "tsc/Dialect/TS/IR/TSOps.h"
+#include "tsc/Dialect/TS/IR/TSElementwise.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinAttributes.h"
@@ -305,6 +306,38 @@ LogicalResult FusionGroupOp::verify() {
   auto yield = dyn_cast<YieldOp>(body.getTerminator());
   if (!yield || yield.getValues().getTypes() != getResultTypes())
     return emitOpError("body must yield values of the result types");
+  // Only what the kernel writers compute: anything else (from a hand-written
+  // .mlir) would reach them.
+  Operation *rowReduction = nullptr;
+  int64_t width = 0;
+  llvm::DenseMap<Value, int64_t> rowLengths;
+  for (Operation &op : body.without_terminator()) {
+    if (isa<ConstantOp, ListConstructOp>(op) || isFusibleElementwise(&op))
+      continue;
+    if (getFusibleRowReduction(&op)) {
+      if (rowReduction)
+        return emitOpError("body holds more than one row reduction");
+      rowReduction = &op;
+      continue;
+    }
+    std::optional<FusibleLinear> linear = getFusibleLinear(&op);
+    if (!linear)
+      return emitOpError("body holds '")
+             << op.getName() << "', which no fusion kernel computes";
+    auto input = dyn_cast<BlockArgument>(op.getOperand(0));
+    if (!input || input.getOwner() != &body)
+      return emitOpError("a linear layer's input must be an argument of the "
+                         "body (its rows are read whole)");
+    if (width && width != linear->n)
+      return emitOpError("linear layers of different output widths (")
+             << width << " and " << linear->n << ")";
+    width = linear->n;
+    if (rowLengths.try_emplace(input, linear->k).first->second != linear->k)
+      return emitOpError("one input read by linear layers of different "
+                         "row lengths");
+  }
+  if (rowReduction && width)
+    return emitOpError("body holds both a row reduction and linear layers");
   return success();
 }
 

@@ -329,6 +329,11 @@ def TS_FusionGroupOp : TS_Op<"fusion_group",
     otherwise the body runs as the original operators, so the group always
     means what its ops mean.
 
+    The body holds only what the kernels compute (TSElementwise.h):
+    fusible elementwise ops, at most one row reduction or else linear
+    layers of one output width, each reading a body argument (with one row
+    length per argument), and the constants and constant lists they read.
+
     ```mlir
     %r = ts.fusion_group (%x) {
     ^bb0(%a: !ts.tensor):
