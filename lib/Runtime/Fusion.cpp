@@ -74,13 +74,11 @@ std::string inputReason(int64_t i, const char *why) {
   return "input " + std::to_string(i) + " is " + why;
 }
 
-/// What both kinds of kernels need of the inputs: float32 CPU tensors
-/// without autograd, broadcastable sizes, every output of the broadcast
-/// sizes. Fills `in` and `sizes`; returns false (after tracing why) when
-/// the kernel does not suit them.
-bool prepare(tsc_value_t *const *inputs, int64_t n_in, const uint64_t *deps,
-             int64_t n_out, c10::DeviceType device,
-             c10::SmallVectorImpl<at::Tensor> &in, at::DimVector &sizes) {
+/// The inputs' tensors into `in`, each float32 on `device` without
+/// autograd; false (after tracing why) when one is not.
+bool collectInputs(tsc_value_t *const *inputs, int64_t n_in,
+                   c10::DeviceType device,
+                   c10::SmallVectorImpl<at::Tensor> &in) {
   for (int64_t i = 0; i < n_in; ++i) {
     TORCH_CHECK(inputs[i], "a fusion group input is null");
     const c10::IValue &v = inputs[i]->ivalue;
@@ -90,6 +88,68 @@ bool prepare(tsc_value_t *const *inputs, int64_t n_in, const uint64_t *deps,
       return decline(inputReason(i, why)), false;
     in.push_back(v.toTensor());
   }
+  return true;
+}
+
+/// Whether every output, which has the broadcast sizes of the inputs it
+/// depends on (input i's sizes being `sizesOf(i)`), has `sizes`; false
+/// (after tracing why, `what` naming `sizes`) when one has not.
+template <typename SizesOf>
+bool outputsHave(at::IntArrayRef sizes, const char *what, const uint64_t *deps,
+                 int64_t n_in, int64_t n_out, SizesOf sizesOf) {
+  for (int64_t o = 0; o < n_out; ++o) {
+    at::DimVector own;
+    bool first = true;
+    for (int64_t i = 0; i < n_in; ++i) {
+      if (!(deps[o] >> i & 1))
+        continue;
+      at::IntArrayRef in = sizesOf(i);
+      try {
+        own = first ? at::DimVector(in.begin(), in.end())
+                    : at::infer_size_dimvector(own, in);
+      } catch (const c10::Error &) {
+        return decline("the inputs' sizes do not broadcast"), false;
+      }
+      first = false;
+    }
+    if (!at::IntArrayRef(own).equals(sizes))
+      return decline("output " + std::to_string(o) + " does not have " + what),
+             false;
+  }
+  return true;
+}
+
+/// Lays out `t` for a row kernel over `rows` rows of `n` elements (the
+/// outputs having `sizes`): one element or one row is broadcast to every
+/// row, anything else made dense of the full sizes. Returns its row
+/// stride: 0 (broadcast) or n.
+int64_t layoutRowInput(at::Tensor &t, int64_t n, int64_t rows,
+                       at::IntArrayRef sizes) {
+  if (t.numel() == 1 && n != 1) {
+    // One element: a row of it.
+    t = t.reshape({1}).expand({n}).contiguous();
+    return 0;
+  }
+  if (t.numel() == n && t.dim() >= 1 && t.sizes().back() == n && rows != 1) {
+    // One row broadcast to all (a layer norm's weight).
+    t = t.reshape({n}).contiguous();
+    return 0;
+  }
+  if (!t.sizes().equals(sizes))
+    t = t.expand(sizes);
+  t = t.contiguous();
+  return n;
+}
+
+/// What elementwise and row kernels need of the inputs: float32 tensors on
+/// `device` without autograd, broadcastable sizes, every output of the
+/// broadcast sizes. Fills `in` and `sizes`; returns false (after tracing
+/// why) when the kernel does not suit them.
+bool prepare(tsc_value_t *const *inputs, int64_t n_in, const uint64_t *deps,
+             int64_t n_out, c10::DeviceType device,
+             c10::SmallVectorImpl<at::Tensor> &in, at::DimVector &sizes) {
+  if (!collectInputs(inputs, n_in, device, in))
+    return false;
   for (int64_t i = 1; i < n_in; ++i)
     if (in[i].device() != in[0].device())
       return decline(inputReason(i, "on another device")), false;
@@ -107,22 +167,8 @@ bool prepare(tsc_value_t *const *inputs, int64_t n_in, const uint64_t *deps,
   }
   // Each output has the broadcast sizes of the inputs it depends on; they
   // must be the group's.
-  for (int64_t o = 0; o < n_out; ++o) {
-    at::DimVector own;
-    bool first = true;
-    for (int64_t i = 0; i < n_in; ++i) {
-      if (!(deps[o] >> i & 1))
-        continue;
-      own = first ? at::DimVector(in[i].sizes().begin(), in[i].sizes().end())
-                  : at::infer_size_dimvector(own, in[i].sizes());
-      first = false;
-    }
-    if (!at::IntArrayRef(own).equals(sizes))
-      return decline("output " + std::to_string(o) +
-                     " does not have the broadcast sizes"),
-             false;
-  }
-  return true;
+  return outputsHave(sizes, "the broadcast sizes", deps, n_in, n_out,
+                     [&](int64_t i) { return in[i].sizes(); });
 }
 
 /// New float32 outputs of `sizes`, their element pointers first in `data`.
@@ -180,23 +226,8 @@ bool layoutRows(tsc_value_t *const *inputs, int64_t n_in, const uint64_t *deps,
   l.rowLength = n;
   l.data.resize(n_out + n_in);
   for (int64_t i = 0; i < n_in; ++i) {
-    at::Tensor &t = l.inputs[i];
-    bool oneRow = t.numel() == n && t.dim() >= 1 && t.sizes().back() == n;
-    if (t.numel() == 1 && n != 1) {
-      // One element: a row of it.
-      t = t.reshape({1}).expand({n}).contiguous();
-      l.strides.push_back(0);
-    } else if (oneRow && rows != 1) {
-      // One row broadcast to all (a layer norm's weight).
-      t = t.reshape({n}).contiguous();
-      l.strides.push_back(0);
-    } else {
-      if (!t.sizes().equals(sizes))
-        t = t.expand(sizes);
-      t = t.contiguous();
-      l.strides.push_back(n);
-    }
-    l.data[n_out + i] = t.data_ptr();
+    l.strides.push_back(layoutRowInput(l.inputs[i], n, rows, sizes));
+    l.data[n_out + i] = l.inputs[i].data_ptr();
   }
   allocateOutputs(n_out, sizes, l);
   return true;
@@ -205,15 +236,8 @@ bool layoutRows(tsc_value_t *const *inputs, int64_t n_in, const uint64_t *deps,
 bool layoutLinear(tsc_value_t *const *inputs, int64_t n_in,
                   const uint64_t *deps, int64_t n_out, const uint8_t *roles,
                   const int64_t *row_lengths, int64_t n, FusionLayout &l) {
-  for (int64_t i = 0; i < n_in; ++i) {
-    TORCH_CHECK(inputs[i], "a fusion group input is null");
-    const c10::IValue &v = inputs[i]->ivalue;
-    if (!v.isTensor())
-      return decline(inputReason(i, "not a tensor")), false;
-    if (const char *why = unsuitable(v.toTensor(), c10::DeviceType::CPU))
-      return decline(inputReason(i, why)), false;
-    l.inputs.push_back(v.toTensor());
-  }
+  if (!collectInputs(inputs, n_in, c10::DeviceType::CPU, l.inputs))
+    return false;
   // The outputs' sizes: the layer inputs' leading sizes, then n.
   std::optional<at::DimVector> sizes;
   for (int64_t i = 0; i < n_in; ++i) {
@@ -232,29 +256,15 @@ bool layoutLinear(tsc_value_t *const *inputs, int64_t n_in,
   if (rows > kMaxLinearRows)
     return decline("more rows than the kernel is faster for"), false;
   sizes->push_back(n);
-  // Each output's sizes, from the inputs it depends on, must be these.
-  for (int64_t o = 0; o < n_out; ++o) {
-    at::DimVector own;
-    bool first = true;
-    for (int64_t i = 0; i < n_in; ++i) {
-      if (!(deps[o] >> i & 1))
-        continue;
-      at::IntArrayRef in = (roles[i] & TSC_FUSION_LINEAR_INPUT)
-                               ? at::IntArrayRef(*sizes)
-                               : l.inputs[i].sizes();
-      try {
-        own = first ? at::DimVector(in.begin(), in.end())
-                    : at::infer_size_dimvector(own, in);
-      } catch (const c10::Error &) {
-        return decline("the inputs' sizes do not broadcast"), false;
-      }
-      first = false;
-    }
-    if (first || !at::IntArrayRef(own).equals(*sizes))
-      return decline("output " + std::to_string(o) +
-                     " does not have the layers' output sizes"),
-             false;
-  }
+  // Each output's sizes, from the inputs it depends on (a layer's input
+  // giving the outputs' sizes), must be these.
+  if (!outputsHave(*sizes, "the layers' output sizes", deps, n_in, n_out,
+                   [&](int64_t i) {
+                     return (roles[i] & TSC_FUSION_LINEAR_INPUT)
+                                ? at::IntArrayRef(*sizes)
+                                : l.inputs[i].sizes();
+                   }))
+    return false;
   l.count = rows;
   l.rowLength = n;
   l.data.resize(n_out + n_in);
@@ -269,18 +279,8 @@ bool layoutLinear(tsc_value_t *const *inputs, int64_t n_in,
                false;
       t = t.contiguous();
       l.strides.push_back(n);
-    } else if (t.numel() == 1 && n != 1) {
-      t = t.reshape({1}).expand({n}).contiguous();
-      l.strides.push_back(0);
-    } else if (t.numel() == n && t.dim() >= 1 && t.sizes().back() == n &&
-               rows != 1) {
-      t = t.reshape({n}).contiguous();
-      l.strides.push_back(0);
     } else {
-      if (!t.sizes().equals(*sizes))
-        t = t.expand(*sizes);
-      t = t.contiguous();
-      l.strides.push_back(n);
+      l.strides.push_back(layoutRowInput(t, n, rows, *sizes));
     }
     l.data[n_out + i] = t.data_ptr();
   }
