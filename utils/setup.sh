@@ -7,6 +7,7 @@ PACKAGES=(
   llvm-22-dev libmlir-22-dev mlir-22-tools llvm-22-tools
   libtorch-dev python3-torch python3-torchvision
   libcli11-dev nlohmann-json3-dev libopenblas0-pthread liblsan0
+  libdnnl-dev libideep-dev
   ninja-build cmake g++
 )
 

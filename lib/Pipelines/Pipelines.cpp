@@ -61,15 +61,20 @@ void buildTSOptimizationPipeline(OpPassManager &pm,
   // which the CPU's fusion kernels compute in one loop.
   if (cpu)
     pm.addPass(createDecomposeRNNCells());
+  // Convolutions with constant weights reorder them for oneDNN once, not
+  // per call; on the CPU, oneDNN applies the add and activation after
+  // each as it writes its result. Before elementwise fusion, which would
+  // otherwise take those ops into loops of their own.
+  pm.addPass(createPrepackConvolutions());
+  if (cpu)
+    pm.addPass(createFuseConvEpilogues());
   // Chains of elementwise ops become one loop each (fusion groups); on the
   // CPU, linear layers with constant weights head groups of their own.
   FuseElementwiseOptions fuse;
   fuse.fuseLinear = cpu;
   pm.addPass(createFuseElementwise(fuse));
-  // Convolutions with constant weights reorder them for oneDNN once, not
-  // per call.
-  pm.addPass(createPrepackConvolutions());
-  // On the CPU, the activations between them stay in oneDNN's layout.
+  // On the CPU, the activations between convolutions stay in oneDNN's
+  // layout.
   if (cpu)
     pm.addPass(createMkldnnLayout());
 }

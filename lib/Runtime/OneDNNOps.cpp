@@ -6,11 +6,14 @@
 //
 // - tsc::conv2d_prepacked (-tsc-prepack-convolutions): conv2d whose weight
 //   is reordered into oneDNN's blocked layout once (per weight, while it
-//   lives unchanged) instead of on every call. oneDNN is used where ATen
-//   1.13 would use it (ConvParams::use_mkldnn for float32 CPU tensors), so
-//   the same algorithm computes the same numbers as aten::conv2d would.
-//   Its result is in its input's layout: plain, or oneDNN's blocked layout
-//   (an `mkldnn` tensor).
+//   lives unchanged) instead of on every call. oneDNN runs every float32
+//   CPU convolution, as in torch.jit.optimize_for_inference's graphs
+//   (oneDNNCanRun). Its result is in its input's layout: plain, or oneDNN's
+//   blocked layout (an `mkldnn` tensor).
+// - tsc::conv2d_prepacked_fused (-tsc-fuse-conv-epilogues): the same
+//   convolution followed by an add and a clamp (relu, hardtanh), which
+//   oneDNN applies as post-ops while each block of the result is still in
+//   registers, instead of two more passes over the result's memory.
 // - tsc::to_mkldnn, tsc::to_dense, tsc::mkldnn_add[_]
 //   (-tsc-mkldnn-layout): conversions between the layouts that leave
 //   tensors they do not apply to as they are, and an add that broadcasts
@@ -20,14 +23,31 @@
 
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>
+#include <ATen/native/ConvUtils.h>
 #include <torch/library.h>
+
+#ifdef TSC_HAVE_IDEEP
+#include <ideep.hpp>
+
+// LibTorch's bridge between its `mkldnn` tensors and ideep's (exported by
+// libtorch_cpu, declared in a header that libtorch-dev does not install).
+namespace at::native {
+ideep::tensor &itensor_from_mkldnn(const at::Tensor &mkldnn_tensor);
+ideep::tensor itensor_view_from_dense(const at::Tensor &tensor);
+at::Tensor new_with_itensor_mkldnn(ideep::tensor &&it,
+                                   c10::optional<c10::ScalarType> dtype,
+                                   c10::optional<c10::Device> device);
+} // namespace at::native
+#endif
 
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 #include <mutex>
 #include <unordered_map>
 #include <vector>
@@ -44,34 +64,22 @@ void trace(const char *way) {
     std::fprintf(stderr, "tsc: conv2d: %s\n", way);
 }
 
-bool positive(at::IntArrayRef values, int64_t bar) {
-  for (int64_t v : values)
-    if (v != bar)
-      return true;
-  return false;
-}
-
-/// ATen 1.13's ConvParams::use_mkldnn, for a forward 2-D convolution of
-/// float32 CPU tensors.
-bool atenWouldUseOneDNN(const at::Tensor &input, const at::Tensor &weight,
-                        at::IntArrayRef stride, at::IntArrayRef dilation,
-                        int64_t groups) {
+/// Whether oneDNN can run a forward 2-D convolution of these tensors:
+/// float32, on the CPU, plain or blocked. This is wider than ATen 1.13's
+/// ConvParams::use_mkldnn, which keeps 1x1 convolutions of small inputs
+/// (most of mobilenet_v2's) on its own kernels: here every such
+/// convolution runs in oneDNN, as in the graphs of
+/// torch.jit.optimize_for_inference, so that blocked activations never
+/// leave the layout for one. Results differ from aten::conv2d's by the
+/// order of the sums only.
+bool oneDNNCanRun(const at::Tensor &input, const at::Tensor &weight) {
   if (!at::hasMKLDNN() || !at::globalContext().userEnabledMkldnn())
     return false;
-  if (!input.device().is_cpu() || input.scalar_type() != at::kFloat ||
-      (input.layout() != at::kStrided && !input.is_mkldnn()) ||
-      input.dim() != 4 || !weight.device().is_cpu() ||
-      weight.scalar_type() != at::kFloat || weight.layout() != at::kStrided ||
-      weight.dim() != 4)
-    return false;
-  // For 1x1 filters, ATen prefers its own kernels single-threaded.
-  bool strided = positive(stride, 1), dilated = positive(dilation, 1);
-  if (!(strided || dilated || input.size(0) >= 16 || weight.size(-1) != 1 ||
-        weight.size(-2) != 1 || at::get_num_threads() > 1))
-    return false;
-  return groups > 1 || (weight.size(-1) > 3 && weight.size(-2) > 3) ||
-         input.size(0) > 1 ||
-         input.size(0) * input.size(1) * input.size(2) * input.size(3) > 20480;
+  return input.device().is_cpu() && input.scalar_type() == at::kFloat &&
+         (input.layout() == at::kStrided || input.is_mkldnn()) &&
+         input.dim() == 4 && weight.device().is_cpu() &&
+         weight.scalar_type() == at::kFloat &&
+         weight.layout() == at::kStrided && weight.dim() == 4;
 }
 
 /// Asks the kernel to reclaim the whole pages of `t`'s elements. A constant
@@ -130,6 +138,21 @@ at::Tensor packedWeight(const at::Tensor &weight, at::IntArrayRef padding,
   return entry.packed;
 }
 
+/// Whether oneDNN computes this convolution with a packed weight: where
+/// ATen would use oneDNN, in the shapes its convolution takes a packed
+/// weight in. Anything else is aten::conv2d's to check and compute.
+bool usesPrepacked(const at::Tensor &input, const at::Tensor &weight,
+                   const c10::optional<at::Tensor> &bias,
+                   at::IntArrayRef stride, at::IntArrayRef padding,
+                   at::IntArrayRef dilation, int64_t groups) {
+  return stride.size() == 2 && padding.size() == 2 && dilation.size() == 2 &&
+         groups >= 1 && oneDNNCanRun(input, weight) &&
+         input.size(1) == weight.size(1) * groups &&
+         (!bias || !bias->defined() ||
+          (bias->dim() == 1 && bias->size(0) == weight.size(0) &&
+           bias->scalar_type() == at::kFloat && bias->device().is_cpu()));
+}
+
 at::Tensor conv2dPrepacked(const at::Tensor &input, const at::Tensor &weight,
                            const c10::optional<at::Tensor> &bias,
                            at::IntArrayRef stride, at::IntArrayRef padding,
@@ -137,15 +160,8 @@ at::Tensor conv2dPrepacked(const at::Tensor &input, const at::Tensor &weight,
   bool needsGrad = at::GradMode::is_enabled() &&
                    (input.requires_grad() || weight.requires_grad() ||
                     (bias && bias->requires_grad()));
-  // oneDNN's convolution takes its packed weight only in these shapes;
-  // anything else is aten::conv2d's to check and compute.
-  if (needsGrad || stride.size() != 2 || padding.size() != 2 ||
-      dilation.size() != 2 || groups < 1 ||
-      !atenWouldUseOneDNN(input, weight, stride, dilation, groups) ||
-      input.size(1) != weight.size(1) * groups ||
-      (bias && bias->defined() &&
-       (bias->dim() != 1 || bias->size(0) != weight.size(0) ||
-        bias->scalar_type() != at::kFloat || !bias->device().is_cpu()))) {
+  if (needsGrad ||
+      !usesPrepacked(input, weight, bias, stride, padding, dilation, groups)) {
     trace("aten");
     if (!input.is_mkldnn())
       return at::conv2d(input, weight, bias, stride, padding, dilation, groups);
@@ -160,6 +176,78 @@ at::Tensor conv2dPrepacked(const at::Tensor &input, const at::Tensor &weight,
                                 packed, bias, padding, stride, dilation,
                                 groups);
 }
+
+/// Whether a fused convolution's `other` can be read by oneDNN as it is: a
+/// float32 CPU tensor of exactly the convolution's output sizes.
+bool addsInPlace(const at::Tensor &other, at::IntArrayRef sizes) {
+  return other.device().is_cpu() && other.scalar_type() == at::kFloat &&
+         (other.is_mkldnn() || other.layout() == at::kStrided) &&
+         other.sizes().equals(sizes);
+}
+
+#ifdef TSC_HAVE_IDEEP
+/// The ideep view of a float32 CPU tensor, blocked or plain (plain ones
+/// are made contiguous first; `keep` holds that copy alive).
+ideep::tensor itensorOf(const at::Tensor &t, at::Tensor &keep) {
+  if (t.is_mkldnn())
+    return at::native::itensor_from_mkldnn(t);
+  keep = t.contiguous();
+  return at::native::itensor_view_from_dense(keep);
+}
+
+/// oneDNN's convolution with `other` added and the result clamped as
+/// post-ops. The result is blocked if the input is, plain otherwise.
+at::Tensor convolveWithPostOps(const at::Tensor &input,
+                               const at::Tensor &packed,
+                               const c10::optional<at::Tensor> &bias,
+                               at::IntArrayRef stride, at::IntArrayRef padding,
+                               at::IntArrayRef dilation, int64_t groups,
+                               const at::Tensor *other,
+                               at::IntArrayRef outputSizes, float min,
+                               float max) {
+  // ATen's own kernels run below autograd; so do these (no operand needs
+  // a gradient here, conv2dPrepackedFused checked).
+  at::AutoDispatchBelowADInplaceOrView belowAutograd;
+  at::Tensor keepInput, keepOther, keepBias;
+  ideep::tensor x = itensorOf(input, keepInput);
+  ideep::tensor w = at::native::itensor_from_mkldnn(packed);
+  ideep::post_ops ops;
+  ideep::tensor o;
+  if (other) {
+    o = itensorOf(*other, keepOther);
+    ops.append_binary(ideep::algorithm::binary_add, o.get_desc());
+  }
+  if (min == 0.0f && std::isinf(max) && max > 0)
+    ops.append_eltwise(1.0f, ideep::algorithm::eltwise_relu, 0.0f, 0.0f);
+  else if (!std::isinf(min) || !std::isinf(max))
+    ops.append_eltwise(1.0f, ideep::algorithm::eltwise_clip, min, max);
+  ideep::attr_t attr = ideep::attr_t::attr_post_ops(ops);
+  ideep::dims dst(outputSizes.begin(), outputSizes.end());
+  ideep::dims strides(stride.begin(), stride.end());
+  ideep::dims dilates(dilation.begin(), dilation.end());
+  ideep::dims pads(padding.begin(), padding.end());
+  ideep::tensor y;
+  bool withBias = bias && bias->defined();
+  ideep::tensor b;
+  if (withBias)
+    b = itensorOf(*bias, keepBias);
+  if (other && withBias)
+    ideep::convolution_forward::compute_binary(
+        x, o, w, b, dst, y, strides, dilates, pads, pads, groups, false, attr);
+  else if (other)
+    ideep::convolution_forward::compute_binary(
+        x, o, w, dst, y, strides, dilates, pads, pads, groups, false, attr);
+  else if (withBias)
+    ideep::convolution_forward::compute_v3(x, w, b, dst, y, strides, dilates,
+                                           pads, pads, groups, false, attr);
+  else
+    ideep::convolution_forward::compute_v3(x, w, dst, y, strides, dilates, pads,
+                                           pads, groups, false, attr);
+  at::Tensor result = at::native::new_with_itensor_mkldnn(
+      std::move(y), at::kFloat, input.device());
+  return input.is_mkldnn() ? result : result.to_dense();
+}
+#endif
 
 /// A float32 4-D CPU tensor in oneDNN's blocked layout; anything else as
 /// it is (the operators after it then report what they would have).
@@ -197,6 +285,62 @@ at::Tensor &mkldnnAdd_(at::Tensor &self, const at::Tensor &other,
   return self.copy_(sum.to_mkldnn());
 }
 
+/// clamp(conv2d(...) + other, min, max), `other` and either bound
+/// optional. With `keep_sizes` the sum has the convolution's sizes (the
+/// add was in place on the convolution's result, so `other` must broadcast
+/// to them, as aten::add_ requires); without, it broadcasts as aten::add.
+at::Tensor conv2dPrepackedFused(const at::Tensor &input,
+                                const at::Tensor &weight,
+                                const c10::optional<at::Tensor> &bias,
+                                at::IntArrayRef stride, at::IntArrayRef padding,
+                                at::IntArrayRef dilation, int64_t groups,
+                                const c10::optional<at::Tensor> &other,
+                                bool keepSizes,
+                                const c10::optional<at::Scalar> &min,
+                                const c10::optional<at::Scalar> &max) {
+  bool adds = other && other->defined();
+#ifdef TSC_HAVE_IDEEP
+  bool needsGrad =
+      at::GradMode::is_enabled() &&
+      (input.requires_grad() || weight.requires_grad() ||
+       (bias && bias->requires_grad()) || (adds && other->requires_grad()));
+  if (!needsGrad &&
+      usesPrepacked(input, weight, bias, stride, padding, dilation, groups)) {
+    std::vector<int64_t> sizes = at::native::conv_output_size(
+        input.sizes(), weight.sizes(), padding, stride, dilation);
+    if (!adds || addsInPlace(*other, sizes)) {
+      trace("prepacked with post-ops");
+      at::Tensor packed =
+          packedWeight(weight, padding, stride, dilation, groups);
+      float lo = min ? static_cast<float>(min->toDouble())
+                     : -std::numeric_limits<float>::infinity();
+      float hi = max ? static_cast<float>(max->toDouble())
+                     : std::numeric_limits<float>::infinity();
+      try {
+        return convolveWithPostOps(input, packed, bias, stride, padding,
+                                   dilation, groups, adds ? &*other : nullptr,
+                                   sizes, lo, hi);
+      } catch (const dnnl::error &e) {
+        // oneDNN has no kernel for this combination (its error says which
+        // part); the operators below compute the same.
+        trace("oneDNN declined the post-ops");
+      }
+    }
+  }
+#endif
+  // The operators one by one, each in the convolution's result layout.
+  at::Tensor y =
+      conv2dPrepacked(input, weight, bias, stride, padding, dilation, groups);
+  trace("then its post-ops, separately");
+  if (adds)
+    y = keepSizes ? mkldnnAdd_(y, *other, 1) : mkldnnAdd(y, *other, 1);
+  if (min || max) {
+    at::Tensor clamped = at::clamp(toDense(y), min, max);
+    y = y.is_mkldnn() ? clamped.to_mkldnn() : clamped;
+  }
+  return y;
+}
+
 } // namespace
 
 TORCH_LIBRARY(tsc, m) {
@@ -204,6 +348,10 @@ TORCH_LIBRARY(tsc, m) {
         "int[2] stride, int[2] padding, int[2] dilation, int groups) -> "
         "Tensor",
         conv2dPrepacked);
+  m.def("conv2d_prepacked_fused(Tensor input, Tensor weight, Tensor? bias, "
+        "int[2] stride, int[2] padding, int[2] dilation, int groups, "
+        "Tensor? other, bool keep_sizes, Scalar? min, Scalar? max) -> Tensor",
+        conv2dPrepackedFused);
   m.def("to_mkldnn(Tensor self) -> Tensor", toMkldnn);
   m.def("to_dense(Tensor self) -> Tensor", toDense);
   m.def("mkldnn_add(Tensor self, Tensor other, Scalar alpha) -> Tensor",

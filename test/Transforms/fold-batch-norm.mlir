@@ -78,3 +78,30 @@ func.func @kept(%x: !ts.tensor, %wv: !ts.tensor) -> (!ts.tensor, !ts.tensor, !ts
   %y3 = ts.aten.batch_norm %c3, %none, %none, %mean, %var, %false, %mom, %eps, %false : (!ts.tensor, !ts.none, !ts.none, !ts.tensor<[2], f32>, !ts.tensor<[2], f32>, i1, f64, f64, i1) -> !ts.tensor
   return %y1, %y2, %c2, %y3 : !ts.tensor, !ts.tensor, !ts.tensor, !ts.tensor
 }
+
+// -----
+
+// BatchNorm2d's check of its input's rank reads the conv's sizes before
+// the batch norm: it reads the folded conv's result instead, which has the
+// same sizes.
+// CHECK-LABEL: func.func @rank_check
+// CHECK:         %[[C:.*]] = ts.aten.conv2d %arg0,
+// CHECK-NEXT:    %[[D:.*]] = ts.aten.dim %[[C]]
+// CHECK-NOT:     ts.aten.batch_norm
+// CHECK:         return %[[C]], %[[D]]
+func.func @rank_check(%x: !ts.tensor) -> (!ts.tensor, i64) {
+  %w = ts.prim.Constant(dense<1.0> : tensor<2x1x1x1xf32>) : !ts.tensor<[2, 1, 1, 1], f32>
+  %none = ts.prim.Constant(unit) : !ts.none
+  %ones = ts.prim.Constant([1, 1]) : !ts.list<i64>
+  %zeros = ts.prim.Constant([0, 0]) : !ts.list<i64>
+  %g1 = ts.prim.Constant(1 : i64) : i64
+  %mean = ts.prim.Constant(dense<[2.0, 0.0]> : tensor<2xf32>) : !ts.tensor<[2], f32>
+  %var = ts.prim.Constant(dense<[4.0, 1.0]> : tensor<2xf32>) : !ts.tensor<[2], f32>
+  %false = ts.prim.Constant(false) : i1
+  %mom = ts.prim.Constant(1.000000e-01 : f64) : f64
+  %eps = ts.prim.Constant(1.000000e-05 : f64) : f64
+  %c = ts.aten.conv2d %x, %w, %none, %ones, %zeros, %ones, %g1 : (!ts.tensor, !ts.tensor<[2, 1, 1, 1], f32>, !ts.none, !ts.list<i64>, !ts.list<i64>, !ts.list<i64>, i64) -> !ts.tensor
+  %d = ts.aten.dim %c : (!ts.tensor) -> i64
+  %y = ts.aten.batch_norm %c, %none, %none, %mean, %var, %false, %mom, %eps, %false : (!ts.tensor, !ts.none, !ts.none, !ts.tensor<[2], f32>, !ts.tensor<[2], f32>, i1, f64, f64, i1) -> !ts.tensor
+  return %y, %d : !ts.tensor, i64
+}

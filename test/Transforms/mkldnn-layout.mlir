@@ -114,3 +114,28 @@ func.func @read_after_inplace(%x: !ts.tensor) -> !ts.tensor {
   %sum = ts.aten.add.Tensor %c, %r, %one : (!ts.tensor, !ts.tensor, i64) -> !ts.tensor
   return %sum : !ts.tensor
 }
+
+// -----
+
+// A fused convolution is a convolution: it converts its plain input, and
+// the tensor its post-op adds (a function argument here), to the blocked
+// layout; a blocked one (the first convolution's result) it takes as is.
+// CHECK-LABEL: func.func @fused
+// CHECK:         %[[IN:.*]] = ts.operator "tsc::to_mkldnn"(%arg0)
+// CHECK:         %[[C1:.*]] = ts.operator "tsc::conv2d_prepacked_fused"(%[[IN]], {{.*}}, %[[N:[0-9]+]], %{{[0-9]+}}, %[[N]], %[[N]])
+// CHECK:         %[[Y:.*]] = ts.operator "tsc::to_mkldnn"(%arg1)
+// CHECK:         %[[C2:.*]] = ts.operator "tsc::conv2d_prepacked_fused"(%[[C1]], {{.*}}, %[[Y]], %{{[0-9]+}}, %[[N]], %[[N]])
+// CHECK:         %[[C3:.*]] = ts.operator "tsc::conv2d_prepacked_fused"(%[[C2]], {{.*}}, %[[C1]], %{{[0-9]+}}, %[[N]], %[[N]])
+// CHECK:         %[[D:.*]] = ts.operator "tsc::to_dense"(%[[C3]])
+// CHECK:         return %[[D]]
+func.func @fused(%x: !ts.tensor, %y: !ts.tensor) -> !ts.tensor {
+  %w = ts.prim.Constant(dense<0.5> : tensor<4x4x3x3xf32>) : !ts.tensor<[4, 4, 3, 3], f32>
+  %none = ts.prim.Constant(unit) : !ts.none
+  %one = ts.prim.Constant(1 : i64) : i64
+  %false = ts.prim.Constant(false) : i1
+  %s = ts.prim.ListConstruct %one, %one : (i64, i64) -> !ts.list<i64>
+  %c1 = ts.operator "tsc::conv2d_prepacked_fused"(%x, %w, %none, %s, %s, %s, %one, %none, %false, %none, %none) {overload = "", schema = ""} : (!ts.tensor, !ts.tensor<[4, 4, 3, 3], f32>, !ts.none, !ts.list<i64>, !ts.list<i64>, !ts.list<i64>, i64, !ts.none, i1, !ts.none, !ts.none) -> !ts.tensor
+  %c2 = ts.operator "tsc::conv2d_prepacked_fused"(%c1, %w, %none, %s, %s, %s, %one, %y, %false, %none, %none) {overload = "", schema = ""} : (!ts.tensor, !ts.tensor<[4, 4, 3, 3], f32>, !ts.none, !ts.list<i64>, !ts.list<i64>, !ts.list<i64>, i64, !ts.tensor, i1, !ts.none, !ts.none) -> !ts.tensor
+  %c3 = ts.operator "tsc::conv2d_prepacked_fused"(%c2, %w, %none, %s, %s, %s, %one, %c1, %false, %none, %none) {overload = "", schema = ""} : (!ts.tensor, !ts.tensor<[4, 4, 3, 3], f32>, !ts.none, !ts.list<i64>, !ts.list<i64>, !ts.list<i64>, i64, !ts.tensor, i1, !ts.none, !ts.none) -> !ts.tensor
+  return %c3 : !ts.tensor
+}

@@ -1,10 +1,9 @@
 """convs.py OUT: writes OUT/convs.pt, a scripted module of 2-D convolutions
-that take both of tsc::conv2d_prepacked's paths: ATen's oneDNN choice (a
-3x3 with bias, a strided dilated 5x5, a depthwise 3x3) and its own kernels
-(a 1x1 on one image, single-threaded), with batch norms that fold into
-them; OUT/convs.b1.pt and OUT/convs.b3.pt, batches of 1 and 3, and
-OUT/convs.f64.pt, float64 images (the convolution then reports the
-interpreter's dtype error)."""
+(a 3x3 with bias, a strided dilated 5x5, a depthwise 3x3, and a 1x1 that
+ATen's conv2d would run with its own kernels on one image) with a batch
+norm that folds into the first; OUT/convs.b1.pt and OUT/convs.b3.pt,
+batches of 1 and 3, and OUT/convs.f64.pt, float64 images (the convolution
+then reports the interpreter's dtype error)."""
 import sys
 
 import torch

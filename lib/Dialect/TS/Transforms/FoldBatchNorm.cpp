@@ -93,10 +93,21 @@ Value makeConstant(OpBuilder &b, Location loc, ArrayRef<double> values,
   return ts::ConstantOp::create(b, loc, type, attr);
 }
 
+/// An op that reads only a tensor's sizes, which folding keeps: a module's
+/// input check (`if input.dim() != 4: raise ...`) on the layer's result.
+bool readsOnlySizes(Operation *op) {
+  return isa<ts::AtenDimOp, ts::AtenSizeOp, ts::AtenSizeIntOp>(op);
+}
+
 /// Folds `bn` into the layer that produces its input, if it can.
 bool foldInto(ts::AtenBatchNormOp bn) {
   Operation *layer = bn.getInput().getDefiningOp();
-  if (!layer || !bn.getInput().hasOneUse() ||
+  auto othersReadSizes = [&] {
+    return llvm::all_of(bn.getInput().getUsers(), [&](Operation *user) {
+      return user == bn || readsOnlySizes(user);
+    });
+  };
+  if (!layer || !othersReadSizes() ||
       !isa<ts::AtenConv1dOp, ts::AtenConv2dOp, ts::AtenConv3dOp,
            ts::Aten_ConvolutionOp, ts::AtenLinearOp>(layer))
     return false;
@@ -153,6 +164,7 @@ bool foldInto(ts::AtenBatchNormOp bn) {
     result = ts::UncheckedCastOp::create(b, loc, bn.getType(), result);
   bn.getResult().replaceAllUsesWith(result);
   bn.erase();
+  layer->replaceAllUsesWith(folded);
   layer->erase();
   return true;
 }

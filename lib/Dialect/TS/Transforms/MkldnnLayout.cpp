@@ -29,10 +29,14 @@ using namespace tsc;
 namespace {
 
 constexpr llvm::StringLiteral kPrepackedConv = "tsc::conv2d_prepacked";
+constexpr llvm::StringLiteral kFusedConv = "tsc::conv2d_prepacked_fused";
+constexpr unsigned kFusedConvOther = 7; // the tensor its post-op adds
 
+/// A prepacked convolution, with post-ops or not.
 bool isPrepackedConv(Operation *op) {
   auto generic = dyn_cast<ts::OperatorOp>(op);
-  return generic && generic.getName() == kPrepackedConv;
+  return generic && (generic.getName() == kPrepackedConv ||
+                     generic.getName() == kFusedConv);
 }
 
 bool hasConstantInts(Value v, ArrayRef<int64_t> expected) {
@@ -45,8 +49,13 @@ bool hasConstantInts(Value v, ArrayRef<int64_t> expected) {
 /// tsc:: operators); none otherwise. In-place ops qualify only when
 /// nothing else reads the tensor they change.
 SmallVector<unsigned> layoutOperands(Operation *op) {
-  if (isPrepackedConv(op))
+  if (isPrepackedConv(op)) {
+    // The tensor a fused convolution adds is read in the result's layout.
+    if (op->getNumOperands() > kFusedConvOther &&
+        isa<ts::TensorType>(op->getOperand(kFusedConvOther).getType()))
+      return {0, kFusedConvOther};
     return {0};
+  }
   if (isa<ts::AtenReluOp>(op))
     return {0};
   if (isa<ts::AtenRelu_Op>(op) && op->getOperand(0).hasOneUse())
@@ -114,7 +123,7 @@ struct MkldnnLayoutPass : public tsc::impl::MkldnnLayoutBase<MkldnnLayoutPass> {
              llvm::is_contained(layoutOperands(user), use.getOperandNumber());
     };
     // Shrink to a fixpoint: a layout op other than a convolution needs its
-    // layout operands blocked; a convolution converts its input if needed,
+    // layout operands blocked; a convolution converts its inputs if needed,
     // unless nothing takes its result blocked (then it stays plain).
     auto feedsLayoutOp = [&](Operation *op) {
       return llvm::any_of(op->getResult(0).getUses(), [&](OpOperand &use) {
@@ -125,8 +134,9 @@ struct MkldnnLayoutPass : public tsc::impl::MkldnnLayoutBase<MkldnnLayoutPass> {
       SmallVector<Operation *> dropped;
       for (Operation *op : layoutOps) {
         bool operandsBlocked =
-            llvm::all_of(layoutOperands(op),
-                         [&](unsigned i) { return blocked(op->getOperand(i)); });
+            llvm::all_of(layoutOperands(op), [&](unsigned i) {
+              return blocked(op->getOperand(i));
+            });
         if (isPrepackedConv(op) ? !operandsBlocked && !feedsLayoutOp(op)
                                 : !operandsBlocked)
           dropped.push_back(op);
@@ -138,7 +148,7 @@ struct MkldnnLayoutPass : public tsc::impl::MkldnnLayoutBase<MkldnnLayoutPass> {
 
     for (Operation *op : layoutOps) {
       Location loc = op->getLoc();
-      // A convolution's plain input is converted.
+      // A convolution's plain inputs are converted.
       for (unsigned i : layoutOperands(op)) {
         Value v = op->getOperand(i);
         if (blocked(v))

@@ -74,11 +74,35 @@ def PrepackConvolutions : Pass<"tsc-prepack-convolutions"> {
   }];
 }
 
+def FuseConvEpilogues : Pass<"tsc-fuse-conv-epilogues"> {
+  let summary = "Folds an add and a clamp after a convolution into it";
+  let description = [{
+    After `-tsc-prepack-convolutions`: a `tsc::conv2d_prepacked` whose
+    result is read only by an add of another tensor with alpha 1
+    (`aten::add`, either operand, or `aten::add_` on the convolution's
+    result), then, or directly, by a clamp (`aten::relu`, `hardtanh`,
+    `clamp`, in place or not), becomes one `tsc::conv2d_prepacked_fused`
+    computing `clamp(conv2d(...) + other, min, max)` (a relu is the clamp
+    to [0, none]). Each intermediate result must have that one reader, in
+    the same block, and no op between the convolution and the last op
+    folded may write memory (ops of unknown effects, regions and calls
+    count as writes), since the fused op runs where that last op was.
+
+    Where oneDNN runs the convolution, the runtime operator applies the
+    add and the clamp as oneDNN post-ops, on each block of the result
+    while it is in registers, as `torch.jit.optimize_for_inference` does
+    not in LibTorch 1.13 (it runs `MKLDNNHardTanh_` and the adds as
+    separate passes). Elsewhere it runs the three operators one after the
+    other; an in-place add keeps the convolution's sizes, as
+    `aten::add_` requires.
+  }];
+}
+
 def MkldnnLayout : Pass<"tsc-mkldnn-layout"> {
   let summary = "Keeps the activations between oneDNN convolutions blocked";
   let description = [{
     After `-tsc-prepack-convolutions`: the tensors that flow between
-    `tsc::conv2d_prepacked`, `aten::relu`/`relu_`, `aten::add`/`add_`,
+    `tsc::conv2d_prepacked` (and `_fused`), `aten::relu`/`relu_`, `aten::add`/`add_`,
     `aten::max_pool2d` (no dilation) and `aten::adaptive_avg_pool2d` (to
     1x1) stay in oneDNN's blocked layout (`mkldnn` tensors), as in
     `torch.jit.optimize_for_inference`'s graphs, instead of being reordered
@@ -103,7 +127,7 @@ def FoldBatchNorm : Pass<"tsc-fold-batch-norm"> {
                 "layer before it";
   let description = [{
     For `aten::batch_norm` in inference (`training` the constant `false`)
-    whose input is the only use of an `aten::conv1d/2d/3d`, a forward
+    whose input is the result of an `aten::conv1d/2d/3d`, a forward
     `aten::_convolution` (traced models) or an `aten::linear` with a
     constant float weight and a constant or `None`
     bias, and whose own weight, bias, running mean and variance are
@@ -113,7 +137,10 @@ def FoldBatchNorm : Pass<"tsc-fold-batch-norm"> {
 
     the layer gets the weight `w[o, ...] * scale[o]` and the bias
     `(b[o] - mean[o]) * scale[o] + beta[o]`, and the batch norm is
-    replaced by it (as `torch.jit.freeze` does). The new constants are
+    replaced by it (as `torch.jit.freeze` does). The layer's result may
+    have other readers only if they read its sizes alone (`aten::dim`,
+    `size`, as in `BatchNorm2d`'s check of its input's rank), which the
+    folded layer's result answers alike. The new constants are
     computed in double precision and rounded once to the weight's type.
     Run after `-tsc-freeze`, which makes parameters and buffers constants.
   }];
