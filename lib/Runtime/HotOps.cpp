@@ -202,7 +202,8 @@ TSC_BINARY(ge)
 int32_t tsc_aten_linear(tsc_value_t *input, tsc_value_t *weight,
                         tsc_value_t *bias, tsc_value_t **out) {
   return run(out, [&] {
-    return at::linear(tensor(input), tensor(weight), optionalTensor(bias));
+    return tsc::runtime::linear(tensor(input), tensor(weight),
+                                optionalTensor(bias));
   });
 }
 

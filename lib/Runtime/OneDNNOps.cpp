@@ -21,6 +21,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "RuntimeInternal.h"
+
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>
 #include <ATen/native/ConvUtils.h>
@@ -39,9 +41,6 @@ at::Tensor new_with_itensor_mkldnn(ideep::tensor &&it,
                                    c10::optional<c10::Device> device);
 } // namespace at::native
 #endif
-
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include <cmath>
 #include <cstdint>
@@ -82,27 +81,6 @@ bool oneDNNCanRun(const at::Tensor &input, const at::Tensor &weight) {
          weight.layout() == at::kStrided && weight.dim() == 4;
 }
 
-/// Asks the kernel to reclaim the whole pages of `t`'s elements. A constant
-/// weight lies in the object's (or the weights file's) read-only pages;
-/// once packed, only the fallback to aten::conv2d would read it again, so
-/// its pages need not stay resident beside the packed copy. MADV_PAGEOUT
-/// never changes what the memory holds (a later read faults the pages back
-/// in), so this is safe for any tensor; kernels without it (before Linux
-/// 5.4) refuse the advice, which changes nothing.
-void releasePages(const at::Tensor &t) {
-#ifdef MADV_PAGEOUT
-  static const uintptr_t page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
-  auto begin = reinterpret_cast<uintptr_t>(t.data_ptr());
-  uintptr_t end = begin + t.numel() * t.element_size();
-  begin = (begin + page - 1) / page * page;
-  end = end / page * page;
-  if (end > begin)
-    (void)madvise(reinterpret_cast<void *>(begin), end - begin, MADV_PAGEOUT);
-#else
-  (void)t;
-#endif
-}
-
 /// A weight reordered for oneDNN, and what it was made from.
 struct Packed {
   at::Tensor weight; // keeps the key's TensorImpl alive
@@ -133,7 +111,7 @@ at::Tensor packedWeight(const at::Tensor &weight, at::IntArrayRef padding,
     entry.packed = at::mkldnn_reorder_conv2d_weight(
         weight.contiguous().to_mkldnn(), padding, stride, dilation, groups);
     if (weight.is_contiguous())
-      releasePages(weight);
+      tsc::runtime::releasePages(weight);
   }
   return entry.packed;
 }

@@ -70,6 +70,19 @@ at::Tensor wrapTensorData(const void *data, int32_t dtype, int64_t ndim,
 int32_t sharedTensor(void **cache, const std::function<at::Tensor()> &make,
                      tsc_value_t **out);
 
+/// Marks `t` as a constant of compiled code: it lives for the process and
+/// nothing writes it (ConstantWeights.cpp).
+void markConstant(const at::Tensor &t);
+bool isConstant(const at::Tensor &t);
+/// aten::linear; with a constant weight and two rows or more, through a
+/// transposed copy of the weight made once.
+at::Tensor linear(const at::Tensor &input, const at::Tensor &weight,
+                  const c10::optional<at::Tensor> &bias);
+/// Asks the kernel to reclaim the whole pages of `t`'s elements (a read
+/// faults them back in, unchanged): for constants that only a fallback
+/// reads once a derived copy exists.
+void releasePages(const at::Tensor &t);
+
 /// Records `message` as this thread's last error and returns `code`.
 int32_t fail(int32_t code, std::string message);
 

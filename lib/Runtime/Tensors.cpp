@@ -205,7 +205,13 @@ int32_t tsc_constant_tensor(void **cache, const void *data, int32_t dtype,
     // The object's own bytes, wrapped without a copy: they live as long as
     // the object is loaded, as the cache slot does.
     return sharedTensor(
-        cache, [&] { return wrapTensorData(data, dtype, ndim, sizes); }, out);
+        cache,
+        [&] {
+          at::Tensor t = wrapTensorData(data, dtype, ndim, sizes);
+          markConstant(t);
+          return t;
+        },
+        out);
   });
 }
 

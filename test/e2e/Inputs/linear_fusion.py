@@ -98,6 +98,8 @@ def main(out):
         "mlp.vector": (torch.randn(37), torch.randn(3)),
         "mlp.f64": (torch.randn(2, 37).double(), torch.randn(3).double()),
         "mlp.short": (torch.randn(2, 36), torch.randn(3)),
+        "mlp.many": (torch.randn(4, 10, 37), torch.randn(3)),
+        "mlp.many_strided": (torch.randn(37, 40).t(), torch.randn(3)),
     }
     for name, a in args.items():
         torch.save(a, f"{out}/{name}.pt")
