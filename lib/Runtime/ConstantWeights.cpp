@@ -6,8 +6,9 @@
 // Here: linear layers multiply by a transposed copy of their weight, which
 // OpenBLAS reads without repacking a transposed operand (10-20 % faster for
 // tens of rows, 3x for a few: torch.jit.optimize_for_inference's
-// FrozenLinearTranspose does the same). TSC_TRACE_LINEAR=1 prints each
-// such product on stderr.
+// FrozenLinearTranspose does the same); a single row of a large layer (any
+// weight) goes through BLAS's matrix-vector product instead.
+// TSC_TRACE_LINEAR=1 prints each such product on stderr.
 //
 //===----------------------------------------------------------------------===//
 
@@ -29,6 +30,10 @@
 namespace tsc::runtime {
 
 namespace {
+
+/// Weights of fewer elements than this keep aten::linear for one row: the
+/// packing it saves costs less than a call's overhead there.
+constexpr int64_t kMinMatrixVector = 1 << 16;
 
 std::mutex constantsMutex;
 std::unordered_set<const at::TensorImpl *> &constants() {
@@ -94,33 +99,46 @@ at::Tensor linear(const at::Tensor &input, const at::Tensor &weight,
   bool needsGrad = at::GradMode::is_enabled() &&
                    (input.requires_grad() || weight.requires_grad() ||
                     (withBias && bias->requires_grad()));
-  // A matrix product of two rows or more, on the CPU, of one dtype; the
+  // Rows of one dtype on the CPU, a [N, K] weight and an [N] bias; the
   // rest (a vector, a mismatch ATen reports) is aten::linear's.
-  if (needsGrad || !isConstant(weight) || weight.dim() != 2 ||
-      input.dim() < 2 || !input.device().is_cpu() ||
-      !weight.device().is_cpu() ||
+  if (needsGrad || weight.dim() != 2 || input.dim() < 2 ||
+      !input.device().is_cpu() || !weight.device().is_cpu() ||
       input.scalar_type() != weight.scalar_type() ||
       !at::isFloatingType(input.scalar_type()) ||
-      input.size(-1) != weight.size(1) || input.numel() < 2 * weight.size(1) ||
+      input.size(-1) != weight.size(1) || input.numel() == 0 ||
       (withBias && (bias->scalar_type() != weight.scalar_type() ||
-                    !bias->device().is_cpu())))
+                    !bias->device().is_cpu() || bias->dim() != 1 ||
+                    bias->size(0) != weight.size(0))))
     return at::linear(input, weight, bias);
-  at::Tensor transposed = transposedWeight(weight);
   static const bool traced = [] {
     const char *v = std::getenv("TSC_TRACE_LINEAR");
     return v && *v && std::string(v) != "0";
   }();
+  int64_t rows = input.numel() / weight.size(1);
+  std::vector<int64_t> sizes(input.sizes().begin(), input.sizes().end());
+  sizes.back() = weight.size(0);
+  if (rows == 1 && weight.numel() >= kMinMatrixVector) {
+    // One row: BLAS's matrix-vector product reads the weight once, where
+    // aten::linear's matrix product (sgemm) first copies all of it into
+    // its packed layout (5x slower for mobilenet_v2's classifier).
+    if (traced)
+      std::fprintf(stderr, "tsc: linear: matrix-vector product\n");
+    at::Tensor row = input.reshape({weight.size(1)});
+    at::Tensor product =
+        withBias ? at::addmv(*bias, weight, row) : at::mv(weight, row);
+    return product.view(sizes);
+  }
+  if (rows < 2 || !isConstant(weight))
+    return at::linear(input, weight, bias);
+  at::Tensor transposed = transposedWeight(weight);
   if (traced)
     std::fprintf(stderr,
                  "tsc: linear: transposed constant weight (%lld rows)\n",
-                 static_cast<long long>(input.numel() / weight.size(1)));
-  if (withBias && input.is_contiguous()) {
+                 static_cast<long long>(rows));
+  if (withBias && input.is_contiguous())
     // As aten::linear: the bias is the product's initial value.
-    std::vector<int64_t> sizes(input.sizes().begin(), input.sizes().end());
-    sizes.back() = weight.size(0);
     return at::addmm(*bias, input.view({-1, weight.size(1)}), transposed)
         .view(sizes);
-  }
   at::Tensor product = at::matmul(input, transposed);
   return withBias ? product.add_(*bias) : product;
 }

@@ -74,8 +74,9 @@ int32_t sharedTensor(void **cache, const std::function<at::Tensor()> &make,
 /// nothing writes it (ConstantWeights.cpp).
 void markConstant(const at::Tensor &t);
 bool isConstant(const at::Tensor &t);
-/// aten::linear; with a constant weight and two rows or more, through a
-/// transposed copy of the weight made once.
+/// aten::linear; one row of a large layer as a matrix-vector product, and
+/// two rows or more of a constant weight through a transposed copy of it
+/// made once.
 at::Tensor linear(const at::Tensor &input, const at::Tensor &weight,
                   const c10::optional<at::Tensor> &bias);
 /// Asks the kernel to reclaim the whole pages of `t`'s elements (a read

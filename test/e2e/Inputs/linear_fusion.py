@@ -71,12 +71,26 @@ class Wide(torch.nn.Module):
         return torch.tanh(self.fc(x))
 
 
+class Double(torch.nn.Module):
+    """float64 layers, which no kernel takes: 256 x 300 (large enough for a
+    matrix-vector product on one row) and 300 x 10 without bias."""
+
+    def __init__(self):
+        super().__init__()
+        self.fc1 = torch.nn.Linear(256, 300).double()
+        self.fc2 = torch.nn.Linear(300, 10, bias=False).double()
+
+    def forward(self, x: Tensor) -> Tensor:
+        return self.fc2(torch.relu(self.fc1(x)))
+
+
 def main(out):
     torch.manual_seed(0)
     torch.jit.script(Cells().eval()).save(f"{out}/cells.pt")
     torch.jit.script(MLP().eval()).save(f"{out}/mlp.pt")
     torch.jit.script(Stacked().eval()).save(f"{out}/lstm.pt")
     torch.jit.script(Wide().eval()).save(f"{out}/wide.pt")
+    torch.jit.script(Double().eval()).save(f"{out}/double.pt")
 
     def cells(batch):
         return (torch.randn(batch, 7), torch.randn(batch, 19),
@@ -98,6 +112,10 @@ def main(out):
         "mlp.vector": (torch.randn(37), torch.randn(3)),
         "mlp.f64": (torch.randn(2, 37).double(), torch.randn(3).double()),
         "mlp.short": (torch.randn(2, 36), torch.randn(3)),
+        "double.row": (torch.randn(1, 256, dtype=torch.float64),),
+        "double.3d": (torch.randn(1, 1, 256, dtype=torch.float64),),
+        "double.rows": (torch.randn(3, 256, dtype=torch.float64),),
+        "double.f32": (torch.randn(1, 256),),
         "mlp.many": (torch.randn(4, 10, 37), torch.randn(3)),
         "mlp.many_strided": (torch.randn(37, 40).t(), torch.randn(3)),
     }
