@@ -58,6 +58,10 @@ config.substitutions.append(
 
 if config.tsc_enable_torch and config.torch_python:
     config.available_features.add("torch")
+# The runtime was built with ideep/oneDNN's headers: convolutions apply
+# their post-ops in oneDNN (otherwise one operator after the other).
+if config.tsc_have_ideep:
+    config.available_features.add("ideep")
 # PTX is assembled with CUDA's ptxas where it is installed: `ptxas`, and
 # `ptxas-sm_XX` for each architecture this ptxas accepts (CUDA 13 dropped
 # those before sm_75).
