@@ -46,7 +46,9 @@ at::Tensor new_with_itensor_mkldnn(ideep::tensor &&it,
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <limits>
+#include <map>
 #include <mutex>
 #include <unordered_map>
 #include <vector>
@@ -131,6 +133,14 @@ bool usesPrepacked(const at::Tensor &input, const at::Tensor &weight,
            bias->scalar_type() == at::kFloat && bias->device().is_cpu()));
 }
 
+#ifdef TSC_HAVE_IDEEP
+at::Tensor convolveWithPostOps(
+    const at::Tensor &input, const at::Tensor &packed,
+    const c10::optional<at::Tensor> &bias, at::IntArrayRef stride,
+    at::IntArrayRef padding, at::IntArrayRef dilation, int64_t groups,
+    const at::Tensor *other, at::IntArrayRef outputSizes, float min, float max);
+#endif
+
 at::Tensor conv2dPrepacked(const at::Tensor &input, const at::Tensor &weight,
                            const c10::optional<at::Tensor> &bias,
                            at::IntArrayRef stride, at::IntArrayRef padding,
@@ -150,6 +160,19 @@ at::Tensor conv2dPrepacked(const at::Tensor &input, const at::Tensor &weight,
   }
   trace("prepacked");
   at::Tensor packed = packedWeight(weight, padding, stride, dilation, groups);
+#ifdef TSC_HAVE_IDEEP
+  try {
+    float inf = std::numeric_limits<float>::infinity();
+    return convolveWithPostOps(
+        input, packed, bias, stride, padding, dilation, groups, nullptr,
+        at::native::conv_output_size(input.sizes(), weight.sizes(), padding,
+                                     stride, dilation),
+        -inf, inf);
+  } catch (const dnnl::error &e) {
+    // oneDNN has no primitive for this shape; ATen's call reports why.
+    trace("oneDNN declined its own primitive");
+  }
+#endif
   return at::mkldnn_convolution(input.is_mkldnn() ? input : input.contiguous(),
                                 packed, bias, padding, stride, dilation,
                                 groups);
@@ -173,8 +196,29 @@ ideep::tensor itensorOf(const at::Tensor &t, at::Tensor &keep) {
   return at::native::itensor_view_from_dense(keep);
 }
 
+/// A oneDNN convolution primitive, made for one weight, input layout and
+/// set of post-ops, with its scratchpad. ideep's compute builds one on
+/// every call, through two caches and an allocation: for a small depthwise
+/// convolution that took three times as long as the convolution itself.
+struct ConvPrimitive {
+  ideep::tensor::desc src, weights, other;
+  dnnl::convolution_forward::primitive_desc pd;
+  dnnl::convolution_forward primitive;
+  ideep::attr_t biasAttr;
+  ideep::tensor scratchpad;
+  ideep::tensor packed; // the weight in the primitive's layout
+};
+
+/// The float's bits, to key a cache on it.
+int64_t bitsOf(float f) {
+  uint32_t bits;
+  std::memcpy(&bits, &f, sizeof bits);
+  return bits;
+}
+
 /// oneDNN's convolution with `other` added and the result clamped as
-/// post-ops. The result is blocked if the input is, plain otherwise.
+/// post-ops (none: a plain convolution). The result is blocked if the
+/// input is, plain otherwise.
 at::Tensor convolveWithPostOps(const at::Tensor &input,
                                const at::Tensor &packed,
                                const c10::optional<at::Tensor> &bias,
@@ -184,43 +228,99 @@ at::Tensor convolveWithPostOps(const at::Tensor &input,
                                at::IntArrayRef outputSizes, float min,
                                float max) {
   // ATen's own kernels run below autograd; so do these (no operand needs
-  // a gradient here, conv2dPrepackedFused checked).
+  // a gradient here, the callers checked).
   at::AutoDispatchBelowADInplaceOrView belowAutograd;
   at::Tensor keepInput, keepOther, keepBias;
   ideep::tensor x = itensorOf(input, keepInput);
   ideep::tensor w = at::native::itensor_from_mkldnn(packed);
-  ideep::post_ops ops;
-  ideep::tensor o;
-  if (other) {
+  ideep::tensor o, b;
+  if (other)
     o = itensorOf(*other, keepOther);
-    ops.append_binary(ideep::algorithm::binary_add, o.get_desc());
-  }
-  if (min == 0.0f && std::isinf(max) && max > 0)
-    ops.append_eltwise(1.0f, ideep::algorithm::eltwise_relu, 0.0f, 0.0f);
-  else if (!std::isinf(min) || !std::isinf(max))
-    ops.append_eltwise(1.0f, ideep::algorithm::eltwise_clip, min, max);
-  ideep::attr_t attr = ideep::attr_t::attr_post_ops(ops);
-  ideep::dims dst(outputSizes.begin(), outputSizes.end());
-  ideep::dims strides(stride.begin(), stride.end());
-  ideep::dims dilates(dilation.begin(), dilation.end());
-  ideep::dims pads(padding.begin(), padding.end());
-  ideep::tensor y;
   bool withBias = bias && bias->defined();
-  ideep::tensor b;
   if (withBias)
     b = itensorOf(*bias, keepBias);
-  if (other && withBias)
-    ideep::convolution_forward::compute_binary(
-        x, o, w, b, dst, y, strides, dilates, pads, pads, groups, false, attr);
-  else if (other)
-    ideep::convolution_forward::compute_binary(
-        x, o, w, dst, y, strides, dilates, pads, pads, groups, false, attr);
-  else if (withBias)
-    ideep::convolution_forward::compute_v3(x, w, b, dst, y, strides, dilates,
-                                           pads, pads, groups, false, attr);
-  else
-    ideep::convolution_forward::compute_v3(x, w, dst, y, strides, dilates, pads,
-                                           pads, groups, false, attr);
+
+  // One primitive per thread and call shape: executing a primitive is
+  // thread-safe, but its scratchpad is not shared.
+  std::vector<int64_t> key{static_cast<int64_t>(reinterpret_cast<intptr_t>(
+                               packed.unsafeGetTensorImpl())),
+                           withBias, other != nullptr, bitsOf(min), bitsOf(max),
+                           groups,
+                           // oneDNN splits a primitive's work for the
+                           // threads there are when it is made.
+                           at::get_num_threads()};
+  for (at::IntArrayRef part : {stride, padding, dilation, outputSizes})
+    key.insert(key.end(), part.begin(), part.end());
+  thread_local std::map<std::vector<int64_t>, ConvPrimitive> primitives;
+  auto it = primitives.find(key);
+  if (it == primitives.end() || it->second.src != x.get_desc() ||
+      it->second.weights != w.get_desc() ||
+      (other && it->second.other != o.get_desc())) {
+    ideep::post_ops ops;
+    if (other)
+      ops.append_binary(ideep::algorithm::binary_add, o.get_desc());
+    if (min == 0.0f && std::isinf(max) && max > 0)
+      ops.append_eltwise(1.0f, ideep::algorithm::eltwise_relu, 0.0f, 0.0f);
+    else if (!std::isinf(min) || !std::isinf(max))
+      ops.append_eltwise(1.0f, ideep::algorithm::eltwise_clip, min, max);
+    ideep::attr_t attr = ideep::attr_t::attr_post_ops(ops);
+    ideep::dims dst(outputSizes.begin(), outputSizes.end());
+    ideep::dims strides(stride.begin(), stride.end());
+    ideep::dims dilates(dilation.begin(), dilation.end());
+    ideep::dims pads(padding.begin(), padding.end());
+    ideep::convolution_forward_params params;
+    ideep::tensor unused;
+    auto direct = ideep::algorithm::convolution_direct;
+    // As ATen packed the weight (mkldnn_reorder_conv2d_weight), so that the
+    // primitive takes it as it is.
+    auto inference = ideep::prop_kind::forward;
+    if (withBias)
+      ideep::convolution_forward::prepare(
+          params, x, w, b, dst, unused, strides, dilates, pads, pads,
+          static_cast<int>(groups), ideep::scale_t(), ideep::scale_t(),
+          ideep::scale_t(), attr, direct, inference);
+    else
+      ideep::convolution_forward::prepare(
+          params, x, w, dst, unused, strides, dilates, pads, pads,
+          static_cast<int>(groups), ideep::scale_t(), ideep::scale_t(),
+          ideep::scale_t(), attr, direct, inference);
+    dnnl::convolution_forward primitive(params.pd);
+    // The weight in the primitive's layout: the packed one itself, unless
+    // oneDNN chose another for these post-ops (then reordered once).
+    ideep::tensor weights = w.make_grouped_weights(static_cast<int>(groups))
+                                .reorder_if_differ_in(params.pd.weights_desc());
+    ConvPrimitive made{x.get_desc(),
+                       w.get_desc(),
+                       other ? o.get_desc() : ideep::tensor::desc(),
+                       params.pd,
+                       primitive,
+                       params.bias_attr,
+                       params.scratchpad,
+                       weights};
+    it = primitives.insert_or_assign(std::move(key), std::move(made)).first;
+  }
+  ConvPrimitive &p = it->second;
+  // dnnl::memory does not own its buffer: the ideep tensors (the inputs
+  // reordered where their layout is not the primitive's) must outlive the
+  // call.
+  ideep::tensor src = x.reorder_if_differ_in(p.pd.src_desc());
+  ideep::tensor y;
+  y.init(p.pd.dst_desc());
+  std::unordered_map<int, dnnl::memory> args{
+      {DNNL_ARG_SRC, src},
+      {DNNL_ARG_WEIGHTS, p.packed},
+      {DNNL_ARG_DST, y},
+      {DNNL_ARG_SCRATCHPAD, p.scratchpad}};
+  ideep::tensor biasArg, otherArg;
+  if (withBias) {
+    biasArg = b.reorder_if_differ_in(p.pd.bias_desc(), p.biasAttr);
+    args.emplace(DNNL_ARG_BIAS, biasArg);
+  }
+  if (other) {
+    otherArg = o.reorder_if_differ_in(p.pd.dst_desc());
+    args.emplace(DNNL_ARG_ATTR_MULTIPLE_POST_OP(0) | DNNL_ARG_SRC_1, otherArg);
+  }
+  p.primitive.execute(ideep::stream::default_stream(), args);
   at::Tensor result = at::native::new_with_itensor_mkldnn(
       std::move(y), at::kFloat, input.device());
   return input.is_mkldnn() ? result : result.to_dense();

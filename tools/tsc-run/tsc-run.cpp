@@ -1,7 +1,7 @@
 //===- tsc-run.cpp - run a compiled model through its boxed entry point ---===//
 //
 //   tsc-run model.so [--method forward] --inputs in.pt [--output out.pt]
-//           [--compare model.pt] [--calls N] [--repeat N]
+//           [--compare model.pt] [--calls N] [--threads N,M,...] [--repeat N]
 //
 // The model is loaded once (`<name>_load`); --calls runs the method several
 // times on that instance, so that module state carries from call to call.
@@ -9,7 +9,9 @@
 // readable by torch.load. --compare runs the same method of the archive (or
 // .py source) with LibTorch's TorchScript interpreter on the same inputs and
 // prints per output the max absolute and relative error; the exit status is
-// 0 only if everything matches within --rtol/--atol.
+// 0 only if everything matches within --rtol/--atol. --threads sets ATen's
+// thread count before each call, in turn from the list (the runtime keeps
+// per-thread-count state, oneDNN's primitives for one).
 //
 //===----------------------------------------------------------------------===//
 
@@ -18,6 +20,7 @@
 #include "PickleCompat.h"
 #include "tsc/Runtime/tsc_runtime.h"
 
+#include <ATen/Parallel.h>
 #include <torch/csrc/jit/serialization/import.h>
 #include <torch/csrc/jit/serialization/pickle.h>
 #include <torch/jit.h>
@@ -43,6 +46,7 @@ struct Options {
   std::string compare;
   int repeat = 0;
   int calls = 1;
+  std::vector<int> threads;
   tsc::Tolerance tol;
 };
 
@@ -155,6 +159,8 @@ int runTool(const Options &o) {
   // module state from call to call.
   bool ok = true;
   for (int call = 0; call < o.calls; ++call) {
+    if (!o.threads.empty())
+      at::set_num_threads(o.threads[call % o.threads.size()]);
     std::vector<c10::IValue> refArgs;
     if (reference)
       for (const c10::IValue &a : args)
@@ -255,6 +261,11 @@ int main(int argc, char **argv) {
                  "Call the method this many times on one loaded instance "
                  "(default 1); with --compare, each result is compared")
       ->check(CLI::Range(1, 1000000));
+  app.add_option("--threads", o.threads,
+                 "ATen's thread count for each call, in turn (1,2: the "
+                 "first call on one thread, the second on two, ...)")
+      ->delimiter(',')
+      ->check(CLI::Range(1, 1024));
   app.add_option("--repeat", o.repeat, "Time this many calls (median)")
       ->check(CLI::NonNegativeNumber);
   app.add_option("--rtol", o.tol.rtol, "Relative tolerance (default 1e-5)");
