@@ -64,13 +64,14 @@ def PrepackConvolutions : Pass<"tsc-prepack-convolutions"> {
   let description = [{
     `aten::conv2d` whose weight is a tensor constant becomes
     `tsc::conv2d_prepacked` (a runtime operator with conv2d's schema and
-    meaning). Where ATen itself would run the convolution with oneDNN
-    (MKL-DNN), that operator hands oneDNN the weight already reordered into
-    its blocked layout, reordered on the first call and kept while the
-    weight lives, instead of reordering it on every call as `aten::conv2d`
-    does; elsewhere it calls `aten::conv2d`. This is what
-    `torch.jit.optimize_for_inference` gains by prepacking weights, without
-    changing the activations' layout.
+    meaning). For float32 CPU tensors that operator runs the convolution
+    in oneDNN (MKL-DNN) with the weight already reordered into its blocked
+    layout, reordered on the first call and kept while the weight lives,
+    instead of reordering it on every call as `aten::conv2d` does (which
+    also keeps some 1x1 convolutions on ATen's own kernels); elsewhere it
+    calls `aten::conv2d`. This is what `torch.jit.optimize_for_inference`
+    gains by prepacking weights, without changing the activations'
+    layout.
   }];
 }
 
