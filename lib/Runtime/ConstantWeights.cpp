@@ -96,13 +96,12 @@ void releasePages(const at::Tensor &t) {
 at::Tensor linear(const at::Tensor &input, const at::Tensor &weight,
                   const c10::optional<at::Tensor> &bias) {
   bool withBias = bias && bias->defined();
-  bool needsGrad = at::GradMode::is_enabled() &&
-                   (input.requires_grad() || weight.requires_grad() ||
-                    (withBias && bias->requires_grad()));
+  const at::Tensor *biasTensor = withBias ? &*bias : nullptr;
   // Rows of one dtype on the CPU, a [N, K] weight and an [N] bias; the
   // rest (a vector, a mismatch ATen reports) is aten::linear's.
-  if (needsGrad || weight.dim() != 2 || input.dim() < 2 ||
-      !input.device().is_cpu() || !weight.device().is_cpu() ||
+  if (needsGrad({&input, &weight, biasTensor}) || weight.dim() != 2 ||
+      input.dim() < 2 || !input.device().is_cpu() ||
+      !weight.device().is_cpu() ||
       input.scalar_type() != weight.scalar_type() ||
       !at::isFloatingType(input.scalar_type()) ||
       input.size(-1) != weight.size(1) || input.numel() == 0 ||
@@ -110,10 +109,7 @@ at::Tensor linear(const at::Tensor &input, const at::Tensor &weight,
                     !bias->device().is_cpu() || bias->dim() != 1 ||
                     bias->size(0) != weight.size(0))))
     return at::linear(input, weight, bias);
-  static const bool traced = [] {
-    const char *v = std::getenv("TSC_TRACE_LINEAR");
-    return v && *v && std::string(v) != "0";
-  }();
+  static const bool traced = envFlag("TSC_TRACE_LINEAR");
   int64_t rows = input.numel() / weight.size(1);
   std::vector<int64_t> sizes(input.sizes().begin(), input.sizes().end());
   sizes.back() = weight.size(0);

@@ -56,10 +56,7 @@ const char *unsuitable(const at::Tensor &t, c10::DeviceType device) {
 }
 
 bool tracing() {
-  static const bool on = [] {
-    const char *v = std::getenv("TSC_TRACE_FUSION");
-    return v && *v && std::string(v) != "0";
-  }();
+  static const bool on = envFlag("TSC_TRACE_FUSION");
   return on;
 }
 

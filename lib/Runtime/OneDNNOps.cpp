@@ -57,10 +57,7 @@ namespace {
 
 /// TSC_TRACE_PREPACK=1: each call says on stderr which way it went.
 void trace(const char *way) {
-  static const bool on = [] {
-    const char *v = std::getenv("TSC_TRACE_PREPACK");
-    return v && *v && std::string(v) != "0";
-  }();
+  static const bool on = tsc::runtime::envFlag("TSC_TRACE_PREPACK");
   if (on)
     std::fprintf(stderr, "tsc: conv2d: %s\n", way);
 }
@@ -145,10 +142,7 @@ at::Tensor conv2dPrepacked(const at::Tensor &input, const at::Tensor &weight,
                            const c10::optional<at::Tensor> &bias,
                            at::IntArrayRef stride, at::IntArrayRef padding,
                            at::IntArrayRef dilation, int64_t groups) {
-  bool needsGrad = at::GradMode::is_enabled() &&
-                   (input.requires_grad() || weight.requires_grad() ||
-                    (bias && bias->requires_grad()));
-  if (needsGrad ||
+  if (tsc::runtime::needsGrad({&input, &weight, bias ? &*bias : nullptr}) ||
       !usesPrepacked(input, weight, bias, stride, padding, dilation, groups)) {
     trace("aten");
     if (!input.is_mkldnn())
@@ -178,9 +172,10 @@ at::Tensor conv2dPrepacked(const at::Tensor &input, const at::Tensor &weight,
                                 groups);
 }
 
-/// Whether a fused convolution's `other` can be read by oneDNN as it is: a
+/// Whether a fused convolution's `other` can be read by oneDNN's add
+/// post-op: a
 /// float32 CPU tensor of exactly the convolution's output sizes.
-bool addsInPlace(const at::Tensor &other, at::IntArrayRef sizes) {
+bool postOpCanRead(const at::Tensor &other, at::IntArrayRef sizes) {
   return other.device().is_cpu() && other.scalar_type() == at::kFloat &&
          (other.is_mkldnn() || other.layout() == at::kStrided) &&
          other.sizes().equals(sizes);
@@ -273,17 +268,17 @@ at::Tensor convolveWithPostOps(const at::Tensor &input,
     auto direct = ideep::algorithm::convolution_direct;
     // As ATen packed the weight (mkldnn_reorder_conv2d_weight), so that the
     // primitive takes it as it is.
-    auto inference = ideep::prop_kind::forward;
+    auto propKind = ideep::prop_kind::forward;
     if (withBias)
       ideep::convolution_forward::prepare(
           params, x, w, b, dst, unused, strides, dilates, pads, pads,
           static_cast<int>(groups), ideep::scale_t(), ideep::scale_t(),
-          ideep::scale_t(), attr, direct, inference);
+          ideep::scale_t(), attr, direct, propKind);
     else
       ideep::convolution_forward::prepare(
           params, x, w, dst, unused, strides, dilates, pads, pads,
           static_cast<int>(groups), ideep::scale_t(), ideep::scale_t(),
-          ideep::scale_t(), attr, direct, inference);
+          ideep::scale_t(), attr, direct, propKind);
     dnnl::convolution_forward primitive(params.pd);
     // The weight in the primitive's layout: the packed one itself, unless
     // oneDNN chose another for these post-ops (then reordered once).
@@ -332,7 +327,7 @@ at::Tensor convolveWithPostOps(const at::Tensor &input,
 at::Tensor toMkldnn(const at::Tensor &t) {
   if (!at::hasMKLDNN() || t.is_mkldnn() || !t.device().is_cpu() ||
       t.layout() != at::kStrided || t.scalar_type() != at::kFloat ||
-      t.dim() != 4 || (at::GradMode::is_enabled() && t.requires_grad()))
+      t.dim() != 4 || tsc::runtime::needsGrad({&t}))
     return t;
   return t.to_mkldnn();
 }
@@ -378,15 +373,12 @@ at::Tensor conv2dPrepackedFused(const at::Tensor &input,
                                 const c10::optional<at::Scalar> &max) {
   bool adds = other && other->defined();
 #ifdef TSC_HAVE_IDEEP
-  bool needsGrad =
-      at::GradMode::is_enabled() &&
-      (input.requires_grad() || weight.requires_grad() ||
-       (bias && bias->requires_grad()) || (adds && other->requires_grad()));
-  if (!needsGrad &&
+  if (!tsc::runtime::needsGrad({&input, &weight, bias ? &*bias : nullptr,
+                                adds ? &*other : nullptr}) &&
       usesPrepacked(input, weight, bias, stride, padding, dilation, groups)) {
     std::vector<int64_t> sizes = at::native::conv_output_size(
         input.sizes(), weight.sizes(), padding, stride, dilation);
-    if (!adds || addsInPlace(*other, sizes)) {
+    if (!adds || postOpCanRead(*other, sizes)) {
       trace("prepacked with post-ops");
       at::Tensor packed =
           packedWeight(weight, padding, stride, dilation, groups);

@@ -12,11 +12,14 @@
 #include "tsc/Runtime/tsc_runtime.h"
 
 #include <ATen/core/ivalue.h>
+#include <c10/core/GradMode.h>
 #include <c10/util/Exception.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <exception>
 #include <functional>
+#include <initializer_list>
 #include <string>
 
 struct tsc_value {
@@ -69,6 +72,25 @@ at::Tensor wrapTensorData(const void *data, int32_t dtype, int64_t ndim,
 /// and kept for the life of the process; *out gets a new reference.
 int32_t sharedTensor(void **cache, const std::function<at::Tensor()> &make,
                      tsc_value_t **out);
+
+/// Whether the environment variable `name` is set to anything but "" or
+/// "0": the runtime's TSC_TRACE_* switches (read once by each user).
+inline bool envFlag(const char *name) {
+  const char *v = std::getenv(name);
+  return v && *v && std::string(v) != "0";
+}
+
+/// Whether autograd would record an op on these tensors (null and
+/// undefined ones do not count): the runtime's own kernels then leave the
+/// op to ATen.
+inline bool needsGrad(std::initializer_list<const at::Tensor *> tensors) {
+  if (!c10::GradMode::is_enabled())
+    return false;
+  for (const at::Tensor *t : tensors)
+    if (t && t->defined() && t->requires_grad())
+      return true;
+  return false;
+}
 
 /// Marks `t` as a constant of compiled code: it lives for the process and
 /// nothing writes it (ConstantWeights.cpp).

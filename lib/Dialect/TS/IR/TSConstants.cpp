@@ -76,4 +76,8 @@ broadcastSizes(ArrayRef<ArrayRef<int64_t>> sizes) {
   return out;
 }
 
+bool readsOnlySizes(Operation *op) {
+  return isa<AtenDimOp, AtenSizeOp, AtenSizeIntOp>(op);
+}
+
 } // namespace tsc::ts

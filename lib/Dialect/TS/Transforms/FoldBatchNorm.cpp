@@ -1,5 +1,6 @@
 //===- FoldBatchNorm.cpp - the -tsc-fold-batch-norm pass ------------------===//
 
+#include "tsc/Dialect/TS/IR/TSConstants.h"
 #include "tsc/Dialect/TS/IR/TSOps.h"
 #include "tsc/Dialect/TS/Transforms/Passes.h"
 
@@ -93,18 +94,14 @@ Value makeConstant(OpBuilder &b, Location loc, ArrayRef<double> values,
   return ts::ConstantOp::create(b, loc, type, attr);
 }
 
-/// An op that reads only a tensor's sizes, which folding keeps: a module's
-/// input check (`if input.dim() != 4: raise ...`) on the layer's result.
-bool readsOnlySizes(Operation *op) {
-  return isa<ts::AtenDimOp, ts::AtenSizeOp, ts::AtenSizeIntOp>(op);
-}
-
 /// Folds `bn` into the layer that produces its input, if it can.
 bool foldInto(ts::AtenBatchNormOp bn) {
   Operation *layer = bn.getInput().getDefiningOp();
   auto othersReadSizes = [&] {
     return llvm::all_of(bn.getInput().getUsers(), [&](Operation *user) {
-      return user == bn || readsOnlySizes(user);
+      // Readers of the sizes alone (BatchNorm2d's rank check) read the
+      // folded layer's result, which has the same sizes.
+      return user == bn || ts::readsOnlySizes(user);
     });
   };
   if (!layer || !othersReadSizes() ||

@@ -8,6 +8,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "OneDNNOperators.h"
+
 #include "tsc/Dialect/TS/IR/TSConstants.h"
 #include "tsc/Dialect/TS/IR/TSOps.h"
 #include "tsc/Dialect/TS/Transforms/Passes.h"
@@ -25,31 +27,12 @@ using namespace tsc;
 
 namespace {
 
-constexpr llvm::StringLiteral kPrepackedName = "tsc::conv2d_prepacked";
-constexpr llvm::StringLiteral kFusedName = "tsc::conv2d_prepacked_fused";
-constexpr llvm::StringLiteral kFusedSchema =
-    "tsc::conv2d_prepacked_fused(Tensor input, Tensor weight, Tensor? bias, "
-    "int[2] stride, int[2] padding, int[2] dilation, int groups, "
-    "Tensor? other, bool keep_sizes, Scalar? min, Scalar? max) -> Tensor";
-
-bool isNamedOperator(Operation *op, StringRef name) {
-  auto generic = dyn_cast_or_null<ts::OperatorOp>(op);
-  return generic && generic.getName() == name;
-}
-
-/// An op that reads only a tensor's sizes (a module's check of its input's
-/// rank, say), which a fused convolution's result answers alike when it
-/// has the convolution's sizes.
-bool readsOnlySizes(Operation *op) {
-  return isa<ts::AtenDimOp, ts::AtenSizeOp, ts::AtenSizeIntOp>(op);
-}
-
 /// The only op reading `v` (besides, with `allowSizeReaders`, ops reading
 /// only its sizes), in `v`'s block; null if there is none or more.
 Operation *soleUserInBlock(Value v, bool allowSizeReaders) {
   Operation *sole = nullptr;
   for (Operation *user : v.getUsers()) {
-    if (allowSizeReaders && readsOnlySizes(user))
+    if (allowSizeReaders && ts::readsOnlySizes(user))
       continue;
     if (sole)
       return nullptr;
@@ -108,7 +91,7 @@ bool matchClamp(Operation *op, Value v, Epilogue &e) {
 /// weight or bias): moving the convolution past it would then read other
 /// values. Only ops known to read at most are passed.
 bool mayWrite(Operation *op) {
-  if (isNamedOperator(op, kPrepackedName) || isNamedOperator(op, kFusedName))
+  if (onednn::isPrepackedConv(op))
     return false; // reads its operands, returns a new tensor
   if (isa<ts::ListConstructOp, ts::TupleConstructOp>(op))
     return false; // builds an aggregate of its operands
@@ -135,7 +118,8 @@ struct FuseConvEpiloguesPass
   void runOnOperation() override {
     SmallVector<ts::OperatorOp> convs;
     getOperation()->walk([&](ts::OperatorOp op) {
-      if (op.getName() == kPrepackedName && op->getNumOperands() == 7)
+      if (op.getName() == onednn::kPrepackedConv &&
+          op->getNumOperands() == onednn::kPrepackedConvOperands)
         convs.push_back(op);
     });
     auto &dominance = getAnalysis<DominanceInfo>();
@@ -193,8 +177,9 @@ struct FuseConvEpiloguesPass
     operands.push_back(e.min ? e.min : none);
     operands.push_back(e.max ? e.max : none);
     auto fused = ts::OperatorOp::create(
-        b, loc, TypeRange{v.getType()}, b.getStringAttr(kFusedName),
-        b.getStringAttr(""), b.getStringAttr(kFusedSchema), operands);
+        b, loc, TypeRange{v.getType()}, b.getStringAttr(onednn::kFusedConv),
+        b.getStringAttr(""), b.getStringAttr(onednn::kFusedConvSchema),
+        operands);
     v.replaceAllUsesWith(fused->getResult(0));
     for (Operation *op : llvm::reverse(e.folded))
       op->erase();

@@ -10,6 +10,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "OneDNNOperators.h"
+
 #include "tsc/Dialect/TS/IR/TSConstants.h"
 #include "tsc/Dialect/TS/IR/TSOps.h"
 #include "tsc/Dialect/TS/Transforms/Passes.h"
@@ -28,16 +30,8 @@ using namespace tsc;
 
 namespace {
 
-constexpr llvm::StringLiteral kPrepackedConv = "tsc::conv2d_prepacked";
-constexpr llvm::StringLiteral kFusedConv = "tsc::conv2d_prepacked_fused";
-constexpr unsigned kFusedConvOther = 7; // the tensor its post-op adds
-
-/// A prepacked convolution, with post-ops or not.
-bool isPrepackedConv(Operation *op) {
-  auto generic = dyn_cast<ts::OperatorOp>(op);
-  return generic && (generic.getName() == kPrepackedConv ||
-                     generic.getName() == kFusedConv);
-}
+using onednn::isPrepackedConv;
+using onednn::kFusedConvOther;
 
 bool hasConstantInts(Value v, ArrayRef<int64_t> expected) {
   std::optional<SmallVector<int64_t>> ints = ts::getConstantInts(v);
@@ -73,12 +67,6 @@ SmallVector<unsigned> layoutOperands(Operation *op) {
       hasConstantInts(op->getOperand(1), {1, 1}))
     return {0};
   return {};
-}
-
-/// An op that reads only a tensor's sizes, which a blocked tensor has as
-/// a plain one does: it takes it as it is.
-bool readsOnlyMetadata(Operation *op) {
-  return isa<ts::AtenSizeOp, ts::AtenSizeIntOp, ts::AtenDimOp>(op);
 }
 
 /// An op that reads a blocked value's current contents and keeps no
@@ -117,7 +105,7 @@ struct MkldnnLayoutPass : public tsc::impl::MkldnnLayoutBase<MkldnnLayoutPass> {
     };
     auto takesBlocked = [&](OpOperand &use) {
       Operation *user = use.getOwner();
-      if (readsOnlyMetadata(user))
+      if (ts::readsOnlySizes(user))
         return true;
       return layoutOps.contains(user) &&
              llvm::is_contained(layoutOperands(user), use.getOperandNumber());
@@ -127,7 +115,7 @@ struct MkldnnLayoutPass : public tsc::impl::MkldnnLayoutBase<MkldnnLayoutPass> {
     // unless nothing takes its result blocked (then it stays plain).
     auto feedsLayoutOp = [&](Operation *op) {
       return llvm::any_of(op->getResult(0).getUses(), [&](OpOperand &use) {
-        return takesBlocked(use) && !readsOnlyMetadata(use.getOwner());
+        return takesBlocked(use) && !ts::readsOnlySizes(use.getOwner());
       });
     };
     for (bool changed = true; changed;) {
@@ -168,7 +156,7 @@ struct MkldnnLayoutPass : public tsc::impl::MkldnnLayoutBase<MkldnnLayoutPass> {
       bool layoutUses = false, unsafeUses = false;
       for (OpOperand &use : result.getUses()) {
         if (takesBlocked(use)) {
-          layoutUses |= !readsOnlyMetadata(use.getOwner());
+          layoutUses |= !ts::readsOnlySizes(use.getOwner());
           continue;
         }
         plainUses.push_back(&use);

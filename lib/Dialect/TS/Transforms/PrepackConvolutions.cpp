@@ -1,5 +1,7 @@
 //===- PrepackConvolutions.cpp - the -tsc-prepack-convolutions pass -------===//
 
+#include "OneDNNOperators.h"
+
 #include "tsc/Dialect/TS/IR/TSOps.h"
 #include "tsc/Dialect/TS/Transforms/Passes.h"
 
@@ -12,12 +14,6 @@ using namespace mlir;
 using namespace tsc;
 
 namespace {
-
-/// The runtime operator (lib/Runtime/PrepackedConvolution.cpp).
-constexpr llvm::StringLiteral kPrepackedName = "tsc::conv2d_prepacked";
-constexpr llvm::StringLiteral kPrepackedSchema =
-    "tsc::conv2d_prepacked(Tensor input, Tensor weight, Tensor? bias, "
-    "int[2] stride, int[2] padding, int[2] dilation, int groups) -> Tensor";
 
 struct PrepackConvolutionsPass
     : public tsc::impl::PrepackConvolutionsBase<PrepackConvolutionsPass> {
@@ -32,8 +28,8 @@ struct PrepackConvolutionsPass
       OpBuilder b(conv);
       auto prepacked = ts::OperatorOp::create(
           b, conv.getLoc(), conv->getResultTypes(),
-          b.getStringAttr(kPrepackedName), b.getStringAttr(""),
-          b.getStringAttr(kPrepackedSchema), conv->getOperands());
+          b.getStringAttr(onednn::kPrepackedConv), b.getStringAttr(""),
+          b.getStringAttr(onednn::kPrepackedConvSchema), conv->getOperands());
       conv->replaceAllUsesWith(prepacked->getResults());
       conv->erase();
     }

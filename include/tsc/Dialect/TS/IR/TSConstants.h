@@ -9,6 +9,7 @@
 #ifndef TSC_DIALECT_TS_IR_TSCONSTANTS_H
 #define TSC_DIALECT_TS_IR_TSCONSTANTS_H
 
+#include "mlir/IR/Operation.h"
 #include "mlir/IR/Value.h"
 #include "llvm/ADT/SmallVector.h"
 
@@ -26,6 +27,11 @@ std::optional<int64_t> getConstantInt(mlir::Value v);
 /// The constant int list `v` holds: a list constant, or a list built of
 /// constant ints.
 std::optional<llvm::SmallVector<int64_t>> getConstantInts(mlir::Value v);
+
+/// Whether `op` reads only a tensor's sizes (aten::dim, size, size.int),
+/// which any tensor of the same sizes answers alike: a blocked copy, or a
+/// layer's result rewritten to compute the same shape.
+bool readsOnlySizes(mlir::Operation *op);
 
 /// Broadcasts sizes as torch does. A dimension of unknown size
 /// (TensorType::kDynamic) broadcast with a known size other than 1 is that
