@@ -21,16 +21,16 @@ struct Loaded {
   bool ok = false;
 };
 
-/// Resolves `name` (or `name_v2`, the current ABI of the calls that have
-/// one) into `fn`.
+/// Resolves `symbol` into `fn`. The symbol is the ABI version that cuda.h
+/// (CUDA 11 to 13) binds each call's name to: "_v2" for some, the first for
+/// the others. Taking "_v2" wherever one exists would be wrong: CUDA 13's
+/// cuCtxSynchronize_v2 takes a context, which a call through the first
+/// ABI's signature leaves as garbage.
 template <typename Fn>
-bool resolve(void *lib, const char *name, Fn &fn, std::string &error) {
-  std::string v2 = std::string(name) + "_v2";
-  void *sym = dlsym(lib, v2.c_str());
-  if (!sym)
-    sym = dlsym(lib, name);
+bool resolve(void *lib, const char *symbol, Fn &fn, std::string &error) {
+  void *sym = dlsym(lib, symbol);
   if (!sym) {
-    error = std::string("libcuda.so.1 has no ") + name;
+    error = std::string("libcuda.so.1 has no ") + symbol;
     return false;
   }
   fn = reinterpret_cast<Fn>(sym);
@@ -47,25 +47,25 @@ Loaded load() {
     return l;
   }
   Driver &d = l.driver;
-#define TSC_RESOLVE(name)                                                      \
-  if (!resolve(lib, #name, d.name, l.error))                                   \
+#define TSC_RESOLVE(name, symbol)                                              \
+  if (!resolve(lib, symbol, d.name, l.error))                                  \
     return l;
-  TSC_RESOLVE(cuInit)
-  TSC_RESOLVE(cuDeviceGetCount)
-  TSC_RESOLVE(cuDeviceGet)
-  TSC_RESOLVE(cuDeviceGetAttribute)
-  TSC_RESOLVE(cuDevicePrimaryCtxRetain)
-  TSC_RESOLVE(cuCtxGetCurrent)
-  TSC_RESOLVE(cuCtxSetCurrent)
-  TSC_RESOLVE(cuCtxSynchronize)
-  TSC_RESOLVE(cuModuleLoadDataEx)
-  TSC_RESOLVE(cuModuleGetFunction)
-  TSC_RESOLVE(cuLaunchKernel)
-  TSC_RESOLVE(cuMemAlloc)
-  TSC_RESOLVE(cuMemFree)
-  TSC_RESOLVE(cuMemcpyHtoD)
-  TSC_RESOLVE(cuMemcpyDtoH)
-  TSC_RESOLVE(cuGetErrorString)
+  TSC_RESOLVE(cuInit, "cuInit")
+  TSC_RESOLVE(cuDeviceGetCount, "cuDeviceGetCount")
+  TSC_RESOLVE(cuDeviceGet, "cuDeviceGet")
+  TSC_RESOLVE(cuDeviceGetAttribute, "cuDeviceGetAttribute")
+  TSC_RESOLVE(cuDevicePrimaryCtxRetain, "cuDevicePrimaryCtxRetain")
+  TSC_RESOLVE(cuCtxGetCurrent, "cuCtxGetCurrent")
+  TSC_RESOLVE(cuCtxSetCurrent, "cuCtxSetCurrent")
+  TSC_RESOLVE(cuCtxSynchronize, "cuCtxSynchronize")
+  TSC_RESOLVE(cuModuleLoadDataEx, "cuModuleLoadDataEx")
+  TSC_RESOLVE(cuModuleGetFunction, "cuModuleGetFunction")
+  TSC_RESOLVE(cuLaunchKernel, "cuLaunchKernel")
+  TSC_RESOLVE(cuMemAlloc, "cuMemAlloc_v2")
+  TSC_RESOLVE(cuMemFree, "cuMemFree_v2")
+  TSC_RESOLVE(cuMemcpyHtoD, "cuMemcpyHtoD_v2")
+  TSC_RESOLVE(cuMemcpyDtoH, "cuMemcpyDtoH_v2")
+  TSC_RESOLVE(cuGetErrorString, "cuGetErrorString")
 #undef TSC_RESOLVE
   if (CUresult st = d.cuInit(0); st != CUDA_SUCCESS) {
     l.error = describe(d, "cuInit", st);

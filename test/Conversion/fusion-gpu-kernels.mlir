@@ -1,4 +1,7 @@
-// RUN: tsc-opt %s -tsc-outline-fusion-gpu-kernels | FileCheck %s
+// RUN: tsc-opt %s -tsc-outline-fusion-gpu-kernels=unroll=1 | FileCheck %s
+// RUN: tsc-opt %s -tsc-outline-fusion-gpu-kernels | FileCheck %s --check-prefix=UNROLL
+// RUN: tsc-opt %s -tsc-outline-fusion-gpu-kernels=unroll=2 | FileCheck %s --check-prefix=UNROLL2
+// RUN: not tsc-opt %s -tsc-outline-fusion-gpu-kernels=unroll=0 2>&1 | FileCheck %s --check-prefix=UNROLL0
 // RUN: tsc-opt %s -tsc-outline-fusion-gpu-kernels -tsc-lower-gpu-kernels | FileCheck %s --check-prefix=NVVM
 // RUN: tsc-opt %s -tsc-outline-fusion-gpu-kernels -tsc-lower-gpu-kernels -tsc-serialize-gpu-kernels=chip=sm_90 | FileCheck %s --check-prefix=PTX
 // RUN: tsc-opt %s -tsc-outline-fusion-gpu-kernels -tsc-lower-gpu-kernels -tsc-serialize-gpu-kernels | FileCheck %s --check-prefix=SM80
@@ -37,6 +40,37 @@
 // CHECK:             %[[P1:.*]] = llvm.getelementptr %[[OUT1]][%[[I]]]
 // CHECK:             llvm.store %[[Q]], %[[P1]]
 // CHECK:           gpu.return
+
+// By default the loop takes four elements a step, `threads` apart, and
+// loads all of them before it stores any (outputs may alias inputs); the
+// remainder loop, one element a step, starts where it stopped.
+// UNROLL:       gpu.func @__tsc_fusion_0(%[[N:[a-z0-9]+]]: i64,
+// UNROLL:         %[[FIRST:.*]] = arith.addi
+// UNROLL:         %[[THREADS:.*]] = arith.muli
+// UNROLL:         %[[SPAN:.*]] = arith.muli %[[THREADS]], %c4_i64 : i64
+// UNROLL:         %[[LAST:.*]] = arith.muli %[[THREADS]], %c3_i64 : i64
+// UNROLL:         %[[BOUND:.*]] = arith.subi %[[N]], %[[LAST]] : i64
+// UNROLL:         %[[NEXT:.*]] = scf.for %[[B:[a-z0-9]+]] = %[[FIRST]] to %[[BOUND]] step %[[SPAN]] iter_args(%{{.*}} = %[[FIRST]]) -> (i64)
+// UNROLL-COUNT-8:   llvm.load
+// UNROLL-NOT:       llvm.store
+// UNROLL:           math.tanh
+// UNROLL-NOT:       llvm.load
+// UNROLL-COUNT-8:   llvm.store
+// UNROLL-NOT:       llvm.load
+// UNROLL:           %[[STEP:.*]] = arith.addi %[[B]], %[[SPAN]] : i64
+// UNROLL:           scf.yield %[[STEP]] : i64
+// UNROLL:         scf.for %{{.*}} = %[[NEXT]] to %[[N]] step %[[THREADS]] : i64 {
+// UNROLL-COUNT-2:   llvm.load
+// UNROLL-COUNT-2:   llvm.store
+// UNROLL:         gpu.return
+// UNROLL2:      gpu.func @__tsc_fusion_0(
+// UNROLL2:        arith.muli %{{.*}}, %c2_i64 : i64
+// UNROLL2:        scf.for {{.*}} iter_args
+// UNROLL2-COUNT-4:  llvm.load
+// UNROLL2-NOT:      llvm.load
+// UNROLL2-COUNT-4:  llvm.store
+// UNROLL2:        scf.yield
+// UNROLL0: error: -tsc-outline-fusion-gpu-kernels: unroll must be at least 1, got 0
 
 // By rows: (rows, row_length, out, in0, in1, row_stride0, row_stride1); a
 // warp per row: the lanes walk the row 32 apart, then five butterfly

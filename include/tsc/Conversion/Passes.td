@@ -131,7 +131,12 @@ def OutlineFusionGPUKernels : Pass<"tsc-outline-fusion-gpu-kernels",
     Elementwise, thread t of T computes elements t, t + T, ... (a
     grid-stride loop: any grid covers any size, and neighbouring threads
     read neighbouring elements); input i's element is at index times its
-    stride (1, or 0 for one element broadcast). A group with a row
+    stride (1, or 0 for one element broadcast). The loop takes `unroll`
+    elements a step (t, t + T, ..., t + (unroll - 1) T), loading all of
+    them before it stores any, then the remainder one at a time: a thread
+    keeps `unroll` loads in flight, which a memory-bound chain needs to
+    come near the GPU's bandwidth (measured on an H100 in
+    docs/performance.md). A group with a row
     reduction (softmax, log_softmax, layer_norm) gives each warp of 32
     threads whole rows: the lanes walk the row 32 elements apart, combine
     their partial maximum or sums with five butterfly `gpu.shuffle xor`
@@ -142,6 +147,11 @@ def OutlineFusionGPUKernels : Pass<"tsc-outline-fusion-gpu-kernels",
     through the runtime, which runs the body as ATen operators when the
     inputs do not suit it.
   }];
+  let options = [
+    Option<"unroll", "unroll", "int64_t", /*default=*/"4",
+           "Elements each thread computes per step of an elementwise "
+           "kernel's main loop (1: one at a time)">
+  ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect", "::mlir::gpu::GPUDialect",
     "::mlir::LLVM::LLVMDialect", "::mlir::math::MathDialect",

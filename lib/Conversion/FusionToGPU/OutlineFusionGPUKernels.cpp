@@ -10,8 +10,9 @@
 //
 // Elementwise, each thread computes the elements i, i + threads, ... (a
 // grid-stride loop, so any grid covers any n, and neighbouring threads
-// touch neighbouring elements); an input's element i is at i times its
-// stride (1, or 0 for one element broadcast). By rows, each warp of 32
+// touch neighbouring elements), `unroll` of them a step, loads first, then
+// the rest one at a time; an input's element i is at i times its stride (1,
+// or 0 for one element broadcast). By rows, each warp of 32
 // threads computes rows w, w + warps, ...: its lanes walk the row 32
 // elements apart, combine their partial statistics with butterfly
 // shuffles (every lane then holds the row's), then write the row.
@@ -41,8 +42,9 @@ constexpr int64_t kWarpSize = 32;
 /// Writes the kernel of one group into `kernel`'s body.
 class GPUKernelBuilder {
 public:
-  GPUKernelBuilder(ts::FusionGroupOp group, gpu::GPUFuncOp kernel)
-      : group(group), emitter(group), b(kernel.getContext()),
+  GPUKernelBuilder(ts::FusionGroupOp group, gpu::GPUFuncOp kernel,
+                   int64_t unroll)
+      : group(group), emitter(group), unroll(unroll), b(kernel.getContext()),
         loc(group.getLoc()),
         ptrTy(LLVM::LLVMPointerType::get(kernel.getContext(),
                                          /*addressSpace=*/1)),
@@ -88,6 +90,8 @@ private:
 
   ts::FusionGroupOp group;
   FusionBodyEmitter emitter;
+  /// Elements per thread and step of an elementwise kernel's main loop.
+  int64_t unroll;
   OpBuilder b;
   Location loc;
   Type ptrTy, i64Ty, f32Ty;
@@ -142,7 +146,45 @@ void GPUKernelBuilder::buildElementwise() {
   Value first = arith::AddIOp::create(
       b, loc, arith::MulIOp::create(b, loc, blockId, blockDim), threadId);
   Value threads = arith::MulIOp::create(b, loc, gridDim, blockDim);
-  loop(first, args[0], threads, [&](Value index) {
+  Value n = args[0];
+  Value tailStart = first;
+  if (unroll > 1) {
+    // Whole steps of `unroll` elements, `threads` apart: while the last of
+    // them is below n (base < n - (unroll - 1) * threads; scf.for compares
+    // signed, so a negative bound runs none). Every load comes before any
+    // store, as outputs may alias inputs: each thread has `unroll` loads in
+    // flight instead of one, which memory-bound kernels need to approach
+    // the device's bandwidth. The loop carries the next base, where the
+    // remainder starts.
+    Value span = arith::MulIOp::create(b, loc, threads, i64(unroll));
+    Value bound = arith::SubIOp::create(
+        b, loc, n, arith::MulIOp::create(b, loc, threads, i64(unroll - 1)));
+    auto whole =
+        scf::ForOp::create(b, loc, first, bound, span, ValueRange{first});
+    {
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPointToStart(whole.getBody());
+      Value base = whole.getInductionVar();
+      SmallVector<Value> indices;
+      SmallVector<IRMapping> maps(unroll);
+      for (int64_t k = 0; k < unroll; ++k) {
+        Value offset =
+            k == 1 ? threads : arith::MulIOp::create(b, loc, threads, i64(k));
+        indices.push_back(k == 0 ? base
+                                 : arith::AddIOp::create(b, loc, base, offset));
+        loadInputs(maps[k], inputs(), indices[k], strides());
+      }
+      for (IRMapping &map : maps)
+        emitter.compute(b, map, f32Ty);
+      for (int64_t k = 0; k < unroll; ++k)
+        storeResults(maps[k], outputs(), indices[k]);
+      scf::YieldOp::create(
+          b, loc, ValueRange{arith::AddIOp::create(b, loc, base, span)});
+    }
+    tailStart = whole.getResult(0);
+  }
+  // The rest (all of it when unroll is 1): one element a step.
+  loop(tailStart, n, threads, [&](Value index) {
     IRMapping map;
     loadInputs(map, inputs(), index, strides());
     emitter.compute(b, map, f32Ty);
@@ -238,6 +280,12 @@ struct OutlineFusionGPUKernelsPass
   void runOnOperation() override {
     ModuleOp module = getOperation();
     MLIRContext *ctx = &getContext();
+    if (unroll < 1) {
+      emitError(module.getLoc(), "-tsc-outline-fusion-gpu-kernels: unroll "
+                                 "must be at least 1, got ")
+          << static_cast<int64_t>(unroll);
+      return signalPassFailure();
+    }
     SmallVector<ts::FusionGroupOp> groups;
     module.walk([&](ts::FusionGroupOp g) {
       if (!g.getKernel())
@@ -272,7 +320,7 @@ struct OutlineFusionGPUKernelsPass
       kernel->setAttr(gpu::GPUDialect::getKernelFuncAttrName(),
                       b.getUnitAttr());
       symbols.insert(kernel);
-      GPUKernelBuilder(group, kernel).build();
+      GPUKernelBuilder(group, kernel, unroll).build();
       group.setKernelAttr(SymbolRefAttr::get(
           ctx, kModuleName, {FlatSymbolRefAttr::get(kernel.getNameAttr())}));
     }
