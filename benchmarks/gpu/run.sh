@@ -44,14 +44,20 @@ while read -r name ptx mode a b rest; do
   if [ "$mode" = elements ]; then inputs=$b; expected=${rest%% *}
   else inputs=${rest%% *}; expected=${rest##* }; fi
   in=$(echo "$inputs" | sed "s|\([^,]*\)|$dir/\1|g")
-  printf '%s: ' "$name"
-  # shellcheck disable=SC2046
-  if "$kr" $(args "$name" "$ptx" "$mode" "$a" "$b") --inputs "$in" \
-      -o "$dir/$name.got.bin"; then
-    "$py" "$root/benchmarks/gpu/compare.py" "$dir/$name.got.bin" "$dir/$expected" || failed=1
-  else
-    failed=1
-  fi
+  # Elementwise kernels have two versions: 128-bit accesses for aligned
+  # buffers, one element at a time otherwise (--misalign).
+  flags=""
+  [ "$mode" = elements ] && flags=--misalign
+  for flag in "" $flags; do
+    printf '%s%s: ' "$name" "${flag:+ $flag}"
+    # shellcheck disable=SC2046
+    if "$kr" $(args "$name" "$ptx" "$mode" "$a" "$b") --inputs "$in" \
+        -o "$dir/$name.got.bin" $flag; then
+      "$py" "$root/benchmarks/gpu/compare.py" "$dir/$name.got.bin" "$dir/$expected" || failed=1
+    else
+      failed=1
+    fi
+  done
   if command -v compute-sanitizer >/dev/null; then
     # shellcheck disable=SC2046
     compute-sanitizer --tool memcheck --error-exitcode 3 "$kr" \
@@ -73,9 +79,11 @@ for r in [1024, 65536]:
 PY
 for n in 1048576 67108864; do
   for m in gelu_chain swish_chain; do
-    printf '%s n=%s: ' "$m" "$n"
-    "$kr" "$dir/$m.ptx" __tsc_fusion_0 --elements $n --inputs "$dir/big$n.bin" \
-      -o "$dir/t.bin" --repeat 200 --rounds 7
+    for flag in "" --misalign; do
+      printf '%s n=%s%s: ' "$m" "$n" "${flag:+ $flag}"
+      "$kr" "$dir/$m.ptx" __tsc_fusion_0 --elements $n --inputs "$dir/big$n.bin" \
+        -o "$dir/t.bin" --repeat 200 --rounds 7 $flag
+    done
   done
 done
 for r in 1024 65536; do

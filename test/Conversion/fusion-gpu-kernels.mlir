@@ -1,6 +1,7 @@
-// RUN: tsc-opt %s -tsc-outline-fusion-gpu-kernels=unroll=1 | FileCheck %s
-// RUN: tsc-opt %s -tsc-outline-fusion-gpu-kernels | FileCheck %s --check-prefix=UNROLL
-// RUN: tsc-opt %s -tsc-outline-fusion-gpu-kernels=unroll=2 | FileCheck %s --check-prefix=UNROLL2
+// RUN: tsc-opt %s -tsc-outline-fusion-gpu-kernels="unroll=1 vectorize=false" | FileCheck %s
+// RUN: tsc-opt %s -tsc-outline-fusion-gpu-kernels=vectorize=false | FileCheck %s --check-prefix=UNROLL
+// RUN: tsc-opt %s -tsc-outline-fusion-gpu-kernels="unroll=2 vectorize=false" | FileCheck %s --check-prefix=UNROLL2
+// RUN: tsc-opt %s -tsc-outline-fusion-gpu-kernels | FileCheck %s --check-prefix=VEC
 // RUN: not tsc-opt %s -tsc-outline-fusion-gpu-kernels=unroll=0 2>&1 | FileCheck %s --check-prefix=UNROLL0
 // RUN: tsc-opt %s -tsc-outline-fusion-gpu-kernels -tsc-lower-gpu-kernels | FileCheck %s --check-prefix=NVVM
 // RUN: tsc-opt %s -tsc-outline-fusion-gpu-kernels -tsc-lower-gpu-kernels -tsc-serialize-gpu-kernels=chip=sm_90 | FileCheck %s --check-prefix=PTX
@@ -71,6 +72,42 @@
 // UNROLL2-COUNT-4:  llvm.store
 // UNROLL2:        scf.yield
 // UNROLL0: error: -tsc-outline-fusion-gpu-kernels: unroll must be at least 1, got 0
+
+// With vectorize (the default), a version with 128-bit accesses runs when
+// every stride is 1 and every buffer 16-byte aligned: vector v is elements
+// 4v to 4v + 3, each lane computed from its element; then the last n % 4
+// elements one at a time. The other version is the scalar loops above.
+// VEC:       gpu.func @__tsc_fusion_0(%[[N:[a-z0-9]+]]: i64, %[[OUT0:[a-z0-9]+]]: !llvm.ptr<1>, %[[OUT1:[a-z0-9]+]]: !llvm.ptr<1>, %[[IN0:[a-z0-9]+]]: !llvm.ptr<1>, %[[IN1:[a-z0-9]+]]: !llvm.ptr<1>, %[[S0:[a-z0-9]+]]: i64, %[[S1:[a-z0-9]+]]: i64) kernel {
+// VEC:         %[[FIRST:.*]] = arith.addi
+// VEC:         %[[THREADS:.*]] = arith.muli
+// VEC-DAG:     arith.cmpi eq, %[[S0]], %c1_i64
+// VEC-DAG:     arith.cmpi eq, %[[S1]], %c1_i64
+// VEC-DAG:     llvm.ptrtoint %[[OUT0]]
+// VEC-DAG:     llvm.ptrtoint %[[OUT1]]
+// VEC-DAG:     llvm.ptrtoint %[[IN0]]
+// VEC-DAG:     llvm.ptrtoint %[[IN1]]
+// VEC:         %[[OK:.*]] = arith.andi {{.*}} : i1
+// VEC:         scf.if %[[OK]] {
+// VEC:           %[[VECTORS:.*]] = arith.divsi %[[N]], %c4_i64 : i64
+// VEC:           scf.for %[[V:[a-z0-9]+]] = %[[FIRST]] to %[[VECTORS]] step %[[THREADS]] : i64 {
+// VEC:             %[[BASE:.*]] = arith.muli %[[V]], %c4_i64 : i64
+// VEC:             %[[P0:.*]] = llvm.getelementptr %[[IN0]][%[[BASE]]]
+// VEC:             %[[X0:.*]] = llvm.load %[[P0]] {alignment = 16 : i64} : !llvm.ptr<1> -> vector<4xf32>
+// VEC:             %[[P1:.*]] = llvm.getelementptr %[[IN1]][%[[BASE]]]
+// VEC:             %[[X1:.*]] = llvm.load %[[P1]] {alignment = 16 : i64} : !llvm.ptr<1> -> vector<4xf32>
+// VEC-COUNT-4:     llvm.extractelement %[[X0]]
+// VEC-COUNT-4:     llvm.insertelement
+// VEC:             llvm.store %{{.*}}, %{{.*}} {alignment = 16 : i64} : vector<4xf32>, !llvm.ptr<1>
+// VEC-COUNT-4:     llvm.insertelement
+// VEC:             llvm.store %{{.*}}, %{{.*}} {alignment = 16 : i64} : vector<4xf32>, !llvm.ptr<1>
+// VEC:           }
+// VEC:           %[[WHOLE:.*]] = arith.muli %[[VECTORS]], %c4_i64 : i64
+// VEC:           %[[REST:.*]] = arith.addi %[[WHOLE]], %[[FIRST]] : i64
+// VEC:           scf.for %{{.*}} = %[[REST]] to %[[N]] step %[[THREADS]] : i64 {
+// VEC:           } else {
+// VEC:             scf.for {{.*}} iter_args
+// VEC-COUNT-8:       llvm.load {{.*}} : !llvm.ptr<1> -> f32
+// VEC:           gpu.return
 
 // By rows: (rows, row_length, out, in0, in1, row_stride0, row_stride1); a
 // warp per row: the lanes walk the row 32 apart, then five butterfly

@@ -3,7 +3,7 @@
 //   tsc-cuda-kernel-run --probe
 //   tsc-cuda-kernel-run KERNELS.ptx KERNEL (--elements N | --rows R
 //       --row-length L) --inputs IN.bin[,IN.bin...] --outputs K -o OUT.bin
-//       [--repeat LAUNCHES [--rounds ROUNDS]]
+//       [--misalign] [--repeat LAUNCHES [--rounds ROUNDS]]
 //
 // Runs the fusion kernel KERNEL of the PTX that `tsc --target=cuda
 // --emit=ptx` wrote on raw device buffers, through the runtime's driver
@@ -12,6 +12,9 @@
 // holds float32 values, dense: the full size (N, or R * L), or, broadcast as
 // the runtime passes a weight to a row kernel, one row (L values, by rows)
 // or one value (elementwise). OUT.bin gets the K outputs one after another.
+// --misalign places every buffer 4 bytes past a 16-byte boundary, as a view
+// at an odd offset would be: kernels with vector accesses then take their
+// scalar version.
 //
 // --repeat times the kernel: ROUNDS (default 5) rounds of LAUNCHES
 // back-to-back launches between two CUDA events, after 0.2 s of launches
@@ -127,9 +130,14 @@ int main(int argc, char **argv) {
   std::string ptxPath = argv[1], kernelName = argv[2], output;
   int64_t elements = -1, rows = -1, rowLength = -1, numOutputs = 1;
   int64_t repeat = 0, rounds = 5;
+  bool misalign = false;
   std::vector<std::string> inputPaths;
   for (int i = 3; i < argc; ++i) {
     std::string flag = argv[i];
+    if (flag == "--misalign") {
+      misalign = true;
+      continue;
+    }
     if (i + 1 >= argc)
       die(flag + " needs a value");
     const char *value = argv[++i];
@@ -188,20 +196,23 @@ int main(int argc, char **argv) {
   if (!fn)
     die(why);
 
-  // Outputs first, then inputs, as the kernel takes them.
+  // Outputs first, then inputs, as the kernel takes them; `at` is where
+  // each one's data starts in its allocation.
+  size_t shift = misalign ? sizeof(float) : 0;
   std::vector<CUdeviceptr> buffers(numOutputs + inputs.size());
+  std::vector<CUdeviceptr> at(buffers.size());
   for (size_t i = 0; i < buffers.size(); ++i) {
     size_t size =
         i < size_t(numOutputs) ? bytes : inputs[i - numOutputs].size();
     check(*driver, "cuMemAlloc",
-          driver->cuMemAlloc(&buffers[i], size ? size : 4));
+          driver->cuMemAlloc(&buffers[i], size + shift ? size + shift : 4));
+    at[i] = buffers[i] + shift;
     if (i >= size_t(numOutputs))
       check(*driver, "cuMemcpyHtoD",
-            driver->cuMemcpyHtoD(buffers[i], inputs[i - numOutputs].data(),
-                                 size));
+            driver->cuMemcpyHtoD(at[i], inputs[i - numOutputs].data(), size));
   }
   std::vector<void *> data;
-  for (CUdeviceptr p : buffers)
+  for (CUdeviceptr p : at)
     data.push_back(reinterpret_cast<void *>(static_cast<uintptr_t>(p)));
   auto launch = [&] {
     check(*driver, "cuLaunchKernel",
@@ -252,7 +263,7 @@ int main(int argc, char **argv) {
   std::vector<char> host(bytes);
   for (int64_t o = 0; o < numOutputs; ++o) {
     check(*driver, "cuMemcpyDtoH",
-          driver->cuMemcpyDtoH(host.data(), buffers[o], bytes));
+          driver->cuMemcpyDtoH(host.data(), at[o], bytes));
     out.write(host.data(), host.size());
   }
   for (CUdeviceptr p : buffers)

@@ -136,7 +136,11 @@ def OutlineFusionGPUKernels : Pass<"tsc-outline-fusion-gpu-kernels",
     them before it stores any, then the remainder one at a time: a thread
     keeps `unroll` loads in flight, which a memory-bound chain needs to
     come near the GPU's bandwidth (measured on an H100 in
-    docs/performance.md). A group with a row
+    docs/performance.md). With `vectorize`, the kernel first checks that
+    every input's stride is 1 and every buffer is 16-byte aligned; if so,
+    it walks the elements four at a time with 128-bit loads and stores
+    (vector v is elements 4v to 4v + 3; thread t takes vectors t, t + T,
+    ...), then the last `n % 4` elements one at a time. A group with a row
     reduction (softmax, log_softmax, layer_norm) gives each warp of 32
     threads whole rows: the lanes walk the row 32 elements apart, combine
     their partial maximum or sums with five butterfly `gpu.shuffle xor`
@@ -150,7 +154,11 @@ def OutlineFusionGPUKernels : Pass<"tsc-outline-fusion-gpu-kernels",
   let options = [
     Option<"unroll", "unroll", "int64_t", /*default=*/"4",
            "Elements each thread computes per step of an elementwise "
-           "kernel's main loop (1: one at a time)">
+           "kernel's scalar loop (1: one at a time)">,
+    Option<"vectorize", "vectorize", "bool", /*default=*/"true",
+           "Give elementwise kernels a version with 128-bit loads and "
+           "stores, taken when every input is dense and every buffer "
+           "16-byte aligned">
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect", "::mlir::gpu::GPUDialect",

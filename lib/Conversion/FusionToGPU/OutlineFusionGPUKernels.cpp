@@ -38,14 +38,17 @@ namespace {
 
 /// Threads of a warp: the lanes that reduce a row together.
 constexpr int64_t kWarpSize = 32;
+/// Elements of one vector access (128 bits, the widest a thread can load).
+constexpr int64_t kVectorWidth = 4;
+constexpr int64_t kVectorBytes = kVectorWidth * 4;
 
 /// Writes the kernel of one group into `kernel`'s body.
 class GPUKernelBuilder {
 public:
   GPUKernelBuilder(ts::FusionGroupOp group, gpu::GPUFuncOp kernel,
-                   int64_t unroll)
-      : group(group), emitter(group), unroll(unroll), b(kernel.getContext()),
-        loc(group.getLoc()),
+                   int64_t unroll, bool vectorize)
+      : group(group), emitter(group), unroll(unroll), vectorize(vectorize),
+        b(kernel.getContext()), loc(group.getLoc()),
         ptrTy(LLVM::LLVMPointerType::get(kernel.getContext(),
                                          /*addressSpace=*/1)),
         i64Ty(b.getI64Type()), f32Ty(b.getF32Type()) {
@@ -86,12 +89,21 @@ private:
             llvm::function_ref<void(Value)> bodyFn);
 
   void buildElementwise();
+  /// True (i1) when every input's stride is 1 and every buffer is aligned
+  /// for vector accesses.
+  Value denseAndAligned();
+  /// The elementwise loops of 128-bit accesses, then the remainder.
+  void buildVectorLoops(Value first, Value threads);
+  /// The elementwise loops of `unroll` elements a step, then the remainder.
+  void buildScalarLoops(Value first, Value threads);
   void buildRows();
 
   ts::FusionGroupOp group;
   FusionBodyEmitter emitter;
-  /// Elements per thread and step of an elementwise kernel's main loop.
+  /// Elements per thread and step of an elementwise kernel's scalar loop.
   int64_t unroll;
+  /// Whether elementwise kernels have a version with vector accesses.
+  bool vectorize;
   OpBuilder b;
   Location loc;
   Type ptrTy, i64Ty, f32Ty;
@@ -146,6 +158,79 @@ void GPUKernelBuilder::buildElementwise() {
   Value first = arith::AddIOp::create(
       b, loc, arith::MulIOp::create(b, loc, blockId, blockDim), threadId);
   Value threads = arith::MulIOp::create(b, loc, gridDim, blockDim);
+  if (!vectorize) {
+    buildScalarLoops(first, threads);
+  } else {
+    // Two versions, chosen at run time: 128-bit loads and stores where
+    // every input is dense (stride 1) and every buffer 16-byte aligned, as
+    // the caching allocator's are; elements one at a time otherwise
+    // (broadcast inputs, views at odd offsets).
+    auto ifOp = scf::IfOp::create(b, loc, denseAndAligned(),
+                                  /*withElseRegion=*/true);
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPoint(ifOp.thenBlock()->getTerminator());
+    buildVectorLoops(first, threads);
+    b.setInsertionPoint(ifOp.elseBlock()->getTerminator());
+    buildScalarLoops(first, threads);
+  }
+  gpu::ReturnOp::create(b, loc);
+}
+
+Value GPUKernelBuilder::denseAndAligned() {
+  Value ok = arith::ConstantIntOp::create(b, loc, 1, 1);
+  auto both = [&](Value c) { ok = arith::AndIOp::create(b, loc, ok, c); };
+  for (Value stride : strides())
+    both(arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, stride,
+                               i64(1)));
+  for (Value p : ArrayRef(args).slice(fixed, numOut() + numIn())) {
+    Value address = LLVM::PtrToIntOp::create(b, loc, i64Ty, p);
+    Value low = arith::AndIOp::create(b, loc, address, i64(kVectorBytes - 1));
+    both(arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, low, i64(0)));
+  }
+  return ok;
+}
+
+void GPUKernelBuilder::buildVectorLoops(Value first, Value threads) {
+  Value n = args[0];
+  Type vecTy = VectorType::get({kVectorWidth}, f32Ty);
+  Value width = i64(kVectorWidth);
+  // Whole vectors: vector v holds elements 4v .. 4v + 3; thread t takes
+  // vectors t, t + threads, ...
+  Value vectors = arith::DivSIOp::create(b, loc, n, width);
+  loop(first, vectors, threads, [&](Value v) {
+    Value base = arith::MulIOp::create(b, loc, v, width);
+    SmallVector<Value> loaded;
+    for (Value input : inputs())
+      loaded.push_back(
+          LLVM::LoadOp::create(b, loc, vecTy, at(input, base), kVectorBytes));
+    SmallVector<IRMapping> lanes(kVectorWidth);
+    for (int64_t k = 0; k < kVectorWidth; ++k) {
+      for (auto [arg, vec] :
+           llvm::zip(emitter.getBody().getArguments(), loaded))
+        lanes[k].map(arg, LLVM::ExtractElementOp::create(b, loc, vec, i32(k)));
+      emitter.compute(b, lanes[k], f32Ty);
+    }
+    auto yield = cast<ts::YieldOp>(emitter.getBody().getTerminator());
+    for (auto [result, output] : llvm::zip(yield.getValues(), outputs())) {
+      Value vec = LLVM::PoisonOp::create(b, loc, vecTy);
+      for (int64_t k = 0; k < kVectorWidth; ++k)
+        vec = LLVM::InsertElementOp::create(b, loc, vec,
+                                            lanes[k].lookup(result), i32(k));
+      LLVM::StoreOp::create(b, loc, vec, at(output, base), kVectorBytes);
+    }
+  });
+  // The last n % 4 elements, one a thread.
+  Value rest = arith::AddIOp::create(
+      b, loc, arith::MulIOp::create(b, loc, vectors, width), first);
+  loop(rest, n, threads, [&](Value index) {
+    IRMapping map;
+    loadInputs(map, inputs(), index);
+    emitter.compute(b, map, f32Ty);
+    storeResults(map, outputs(), index);
+  });
+}
+
+void GPUKernelBuilder::buildScalarLoops(Value first, Value threads) {
   Value n = args[0];
   Value tailStart = first;
   if (unroll > 1) {
@@ -190,7 +275,6 @@ void GPUKernelBuilder::buildElementwise() {
     emitter.compute(b, map, f32Ty);
     storeResults(map, outputs(), index);
   });
-  gpu::ReturnOp::create(b, loc);
 }
 
 void GPUKernelBuilder::buildRows() {
@@ -320,7 +404,7 @@ struct OutlineFusionGPUKernelsPass
       kernel->setAttr(gpu::GPUDialect::getKernelFuncAttrName(),
                       b.getUnitAttr());
       symbols.insert(kernel);
-      GPUKernelBuilder(group, kernel, unroll).build();
+      GPUKernelBuilder(group, kernel, unroll, vectorize).build();
       group.setKernelAttr(SymbolRefAttr::get(
           ctx, kModuleName, {FlatSymbolRefAttr::get(kernel.getNameAttr())}));
     }
