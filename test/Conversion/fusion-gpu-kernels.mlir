@@ -109,6 +109,39 @@
 // VEC-COUNT-8:       llvm.load {{.*}} : !llvm.ptr<1> -> f32
 // VEC:           gpu.return
 
+// Rows, likewise: when the row length and the row strides are multiples of
+// four and every buffer is aligned, each lane takes four elements at a
+// time, 128 apart, loaded and stored whole, and combines the four before
+// its running statistic.
+// VEC:       gpu.func @__tsc_fusion_1(%[[ROWS:[a-z0-9]+]]: i64, %[[LEN:[a-z0-9]+]]: i64, %[[ROUT:[a-z0-9]+]]: !llvm.ptr<1>, %[[RIN0:[a-z0-9]+]]: !llvm.ptr<1>, %[[RIN1:[a-z0-9]+]]: !llvm.ptr<1>, %[[RS0:[a-z0-9]+]]: i64, %[[RS1:[a-z0-9]+]]: i64) kernel {
+// VEC-DAG:     arith.andi %[[LEN]], %c3_i64{{.*}} : i64
+// VEC-DAG:     arith.andi %[[RS0]], %c3_i64{{.*}} : i64
+// VEC-DAG:     arith.andi %[[RS1]], %c3_i64{{.*}} : i64
+// VEC-DAG:     llvm.ptrtoint %[[ROUT]]
+// VEC-DAG:     llvm.ptrtoint %[[RIN0]]
+// VEC-DAG:     llvm.ptrtoint %[[RIN1]]
+// VEC:         scf.if
+// VEC:           %[[START:.*]] = arith.muli %{{.*}}, %c4_i64 : i64
+// VEC:           scf.for %{{.*}} = %{{.*}} to %[[ROWS]] step
+// VEC:             scf.for %{{.*}} = %[[START]] to %[[LEN]] step %c128_i64{{.*}} iter_args
+// VEC-COUNT-2:       llvm.load {{.*}} -> vector<4xf32>
+// VEC-NOT:           llvm.load
+// VEC-COUNT-4:       arith.maximumf
+// VEC-COUNT-5:     gpu.shuffle xor
+// VEC:             scf.for %{{.*}} = %[[START]] to %[[LEN]] step %c128_i64{{.*}} iter_args
+// VEC-COUNT-4:       math.exp
+// VEC-COUNT-5:     gpu.shuffle xor
+// VEC:             scf.for %{{.*}} = %[[START]] to %[[LEN]] step %c128_i64{{.*}} : i64 {
+// VEC-COUNT-2:       llvm.load {{.*}} -> vector<4xf32>
+// VEC-NOT:           llvm.load
+// VEC-COUNT-4:       math.exp
+// VEC:               llvm.store {{.*}} {alignment = 16 : i64} : vector<4xf32>, !llvm.ptr<1>
+// VEC:         } else {
+// VEC:           scf.for %{{.*}} = %{{.*}} to %[[ROWS]] step
+// VEC:             scf.for %{{.*}} step %c32_i64{{.*}} iter_args
+// VEC:               llvm.load {{.*}} : !llvm.ptr<1> -> f32
+// VEC:         gpu.return
+
 // By rows: (rows, row_length, out, in0, in1, row_stride0, row_stride1); a
 // warp per row: the lanes walk the row 32 apart, then five butterfly
 // shuffles give every lane the row's maximum, and again its sum of
@@ -119,19 +152,19 @@
 // CHECK:           %[[LANE:.*]] = arith.remui %{{.*}}, %[[C32]] : i64
 // CHECK:           %[[WARPS:.*]] = arith.divui %{{.*}}, %[[C32]] : i64
 // CHECK:           scf.for %{{.*}} = %[[WARP]] to %[[ROWS]] step %[[WARPS]] : i64 {
-// CHECK:             scf.for %{{.*}} = %[[LANE]] to %[[LEN]] step %[[C32]] iter_args(%{{.*}} = %cst) -> (f32)  : i64 {
+// CHECK:             scf.for %{{.*}} = %[[LANE]] to %[[LEN]] step %c32_i64{{[_0-9]*}} iter_args(%{{.*}} = %cst) -> (f32)  : i64 {
 // CHECK:               arith.maximumf
 // CHECK:             gpu.shuffle xor %{{.*}}, %c16_i32, %c32_i32 : f32
 // CHECK:             gpu.shuffle xor %{{.*}}, %c8_i32, %{{.*}} : f32
 // CHECK:             gpu.shuffle xor %{{.*}}, %c4_i32, %{{.*}} : f32
 // CHECK:             gpu.shuffle xor %{{.*}}, %c2_i32, %{{.*}} : f32
 // CHECK:             gpu.shuffle xor %{{.*}}, %c1_i32, %{{.*}} : f32
-// CHECK:             scf.for %{{.*}} = %[[LANE]] to %[[LEN]] step %[[C32]] iter_args
+// CHECK:             scf.for %{{.*}} = %[[LANE]] to %[[LEN]] step %c32_i64{{[_0-9]*}} iter_args
 // CHECK:               math.exp
 // CHECK:               arith.addf
 // CHECK-COUNT-5:     gpu.shuffle xor
 // CHECK:             arith.divf
-// CHECK:             scf.for %{{.*}} = %[[LANE]] to %[[LEN]] step %[[C32]] : i64 {
+// CHECK:             scf.for %{{.*}} = %[[LANE]] to %[[LEN]] step %c32_i64{{[_0-9]*}} : i64 {
 // CHECK:               math.exp
 // CHECK:               llvm.store
 

@@ -140,7 +140,10 @@ def OutlineFusionGPUKernels : Pass<"tsc-outline-fusion-gpu-kernels",
     every input's stride is 1 and every buffer is 16-byte aligned; if so,
     it walks the elements four at a time with 128-bit loads and stores
     (vector v is elements 4v to 4v + 3; thread t takes vectors t, t + T,
-    ...), then the last `n % 4` elements one at a time. A group with a row
+    ...), then the last `n % 4` elements one at a time. Row kernels get
+    the same second version where the row length and every row stride are
+    multiples of four and every buffer is aligned: each lane takes four
+    elements at a time, 128 apart. A group with a row
     reduction (softmax, log_softmax, layer_norm) gives each warp of 32
     threads whole rows: the lanes walk the row 32 elements apart, combine
     their partial maximum or sums with five butterfly `gpu.shuffle xor`
@@ -156,8 +159,8 @@ def OutlineFusionGPUKernels : Pass<"tsc-outline-fusion-gpu-kernels",
            "Elements each thread computes per step of an elementwise "
            "kernel's scalar loop (1: one at a time)">,
     Option<"vectorize", "vectorize", "bool", /*default=*/"true",
-           "Give elementwise kernels a version with 128-bit loads and "
-           "stores, taken when every input is dense and every buffer "
+           "Give each kernel a version with 128-bit loads and stores, "
+           "taken when the accesses are whole vectors and every buffer is "
            "16-byte aligned">
   ];
   let dependentDialects = [

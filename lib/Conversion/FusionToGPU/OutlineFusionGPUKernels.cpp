@@ -12,10 +12,16 @@
 // grid-stride loop, so any grid covers any n, and neighbouring threads
 // touch neighbouring elements), `unroll` of them a step, loads first, then
 // the rest one at a time; an input's element i is at i times its stride (1,
-// or 0 for one element broadcast). By rows, each warp of 32
-// threads computes rows w, w + warps, ...: its lanes walk the row 32
-// elements apart, combine their partial statistics with butterfly
-// shuffles (every lane then holds the row's), then write the row.
+// or 0 for one element broadcast). By rows, each warp of 32 threads
+// computes rows w, w + warps, ...: its lanes walk the row 32 elements
+// apart, combine their partial statistics with butterfly shuffles (every
+// lane then holds the row's), then write the row.
+//
+// With `vectorize`, each kernel has a second version that the kernel takes
+// when every buffer is 16-byte aligned and the accesses are whole vectors
+// (elementwise: every stride is 1; by rows: the row length and the row
+// strides are multiples of four): it loads and stores four elements at a
+// time with 128-bit accesses and computes the four one after another.
 //
 //===----------------------------------------------------------------------===//
 
@@ -96,7 +102,23 @@ private:
   void buildVectorLoops(Value first, Value threads);
   /// The elementwise loops of `unroll` elements a step, then the remainder.
   void buildScalarLoops(Value first, Value threads);
+  /// True (i1) when every buffer is aligned for vector accesses.
+  Value buffersAligned();
+  /// True (i1) when `count` elements are a whole number of vectors.
+  Value isAligned(Value count);
+  /// Stores, for each result of the body, the vector of its values in
+  /// `lanes` at `to[i] + index`.
+  void storeVectors(ArrayRef<IRMapping> lanes, ArrayRef<Value> to, Value index);
+
+  /// Where a thread is in the walk over rows: its warp, the number of
+  /// warps, its lane in its warp.
+  struct RowWalk {
+    Value warp, warps, lane;
+  };
   void buildRows();
+  /// The loop over this warp's rows: each lane takes every 32nd element,
+  /// or with `vector` every 32nd group of four, loaded and stored whole.
+  void buildRowLoop(const RowWalk &walk, bool vector);
 
   ts::FusionGroupOp group;
   FusionBodyEmitter emitter;
@@ -177,17 +199,38 @@ void GPUKernelBuilder::buildElementwise() {
 }
 
 Value GPUKernelBuilder::denseAndAligned() {
-  Value ok = arith::ConstantIntOp::create(b, loc, 1, 1);
-  auto both = [&](Value c) { ok = arith::AndIOp::create(b, loc, ok, c); };
+  Value ok = buffersAligned();
   for (Value stride : strides())
-    both(arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, stride,
-                               i64(1)));
+    ok = arith::AndIOp::create(b, loc, ok,
+                               arith::CmpIOp::create(b, loc,
+                                                     arith::CmpIPredicate::eq,
+                                                     stride, i64(1)));
+  return ok;
+}
+
+Value GPUKernelBuilder::buffersAligned() {
+  Value ok = arith::ConstantIntOp::create(b, loc, 1, 1);
   for (Value p : ArrayRef(args).slice(fixed, numOut() + numIn())) {
     Value address = LLVM::PtrToIntOp::create(b, loc, i64Ty, p);
     Value low = arith::AndIOp::create(b, loc, address, i64(kVectorBytes - 1));
-    both(arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, low, i64(0)));
+    ok = arith::AndIOp::create(
+        b, loc, ok,
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, low, i64(0)));
   }
   return ok;
+}
+
+void GPUKernelBuilder::storeVectors(ArrayRef<IRMapping> lanes,
+                                    ArrayRef<Value> to, Value index) {
+  Type vecTy = VectorType::get({kVectorWidth}, f32Ty);
+  auto yield = cast<ts::YieldOp>(emitter.getBody().getTerminator());
+  for (auto [result, output] : llvm::zip(yield.getValues(), to)) {
+    Value vec = LLVM::PoisonOp::create(b, loc, vecTy);
+    for (auto [k, lane] : llvm::enumerate(lanes))
+      vec = LLVM::InsertElementOp::create(b, loc, vec, lane.lookup(result),
+                                          i32(k));
+    LLVM::StoreOp::create(b, loc, vec, at(output, index), kVectorBytes);
+  }
 }
 
 void GPUKernelBuilder::buildVectorLoops(Value first, Value threads) {
@@ -210,14 +253,7 @@ void GPUKernelBuilder::buildVectorLoops(Value first, Value threads) {
         lanes[k].map(arg, LLVM::ExtractElementOp::create(b, loc, vec, i32(k)));
       emitter.compute(b, lanes[k], f32Ty);
     }
-    auto yield = cast<ts::YieldOp>(emitter.getBody().getTerminator());
-    for (auto [result, output] : llvm::zip(yield.getValues(), outputs())) {
-      Value vec = LLVM::PoisonOp::create(b, loc, vecTy);
-      for (int64_t k = 0; k < kVectorWidth; ++k)
-        vec = LLVM::InsertElementOp::create(b, loc, vec,
-                                            lanes[k].lookup(result), i32(k));
-      LLVM::StoreOp::create(b, loc, vec, at(output, base), kVectorBytes);
-    }
+    storeVectors(lanes, outputs(), base);
   });
   // The last n % 4 elements, one a thread.
   Value rest = arith::AddIOp::create(
@@ -278,7 +314,6 @@ void GPUKernelBuilder::buildScalarLoops(Value first, Value threads) {
 }
 
 void GPUKernelBuilder::buildRows() {
-  Value rows = args[0], n = args[1];
   Value threadId = id<gpu::ThreadIdOp>();
   Value blockId = id<gpu::BlockIdOp>();
   Value blockDim = id<gpu::BlockDimOp>();
@@ -286,16 +321,50 @@ void GPUKernelBuilder::buildRows() {
   Value warpSize = i64(kWarpSize);
   Value globalThread = arith::AddIOp::create(
       b, loc, arith::MulIOp::create(b, loc, blockId, blockDim), threadId);
-  Value warp = arith::DivUIOp::create(b, loc, globalThread, warpSize);
-  Value lane = arith::RemUIOp::create(b, loc, threadId, warpSize);
-  Value warps = arith::DivUIOp::create(
+  RowWalk walk;
+  walk.warp = arith::DivUIOp::create(b, loc, globalThread, warpSize);
+  walk.lane = arith::RemUIOp::create(b, loc, threadId, warpSize);
+  walk.warps = arith::DivUIOp::create(
       b, loc, arith::MulIOp::create(b, loc, gridDim, blockDim), warpSize);
+  if (!vectorize) {
+    buildRowLoop(walk, /*vector=*/false);
+  } else {
+    // 128-bit accesses where the row length and every row stride are
+    // multiples of four and every buffer is 16-byte aligned, so that every
+    // lane's four elements are one aligned vector.
+    Value n = args[1];
+    Value ok = isAligned(n);
+    for (Value stride : strides())
+      ok = arith::AndIOp::create(b, loc, ok, isAligned(stride));
+    ok = arith::AndIOp::create(b, loc, ok, buffersAligned());
+    auto ifOp = scf::IfOp::create(b, loc, ok, /*withElseRegion=*/true);
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPoint(ifOp.thenBlock()->getTerminator());
+    buildRowLoop(walk, /*vector=*/true);
+    b.setInsertionPoint(ifOp.elseBlock()->getTerminator());
+    buildRowLoop(walk, /*vector=*/false);
+  }
+  gpu::ReturnOp::create(b, loc);
+}
+
+Value GPUKernelBuilder::isAligned(Value count) {
+  Value low = arith::AndIOp::create(b, loc, count, i64(kVectorWidth - 1));
+  return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, low, i64(0));
+}
+
+void GPUKernelBuilder::buildRowLoop(const RowWalk &walk, bool vector) {
+  Value rows = args[0], n = args[1];
   Value nFloat = arith::SIToFPOp::create(b, loc, f32Ty, n);
   Operation *anchor = emitter.getRowReduction();
+  int64_t width = vector ? kVectorWidth : 1;
+  Value start =
+      vector ? arith::MulIOp::create(b, loc, walk.lane, i64(width)) : walk.lane;
+  Value step = i64(kWarpSize * width);
+  Type vecTy = VectorType::get({kVectorWidth}, f32Ty);
 
   // The loop bounds depend on the warp only, so a warp's lanes run the
   // same rows and all take part in every shuffle.
-  loop(warp, rows, warps, [&](Value row) {
+  loop(walk.warp, rows, walk.warps, [&](Value row) {
     SmallVector<Value> rowInputs, rowOutputs;
     for (auto [input, stride] : llvm::zip(inputs(), strides()))
       rowInputs.push_back(
@@ -303,9 +372,27 @@ void GPUKernelBuilder::buildRows() {
     Value outOffset = arith::MulIOp::create(b, loc, row, n);
     for (Value output : outputs())
       rowOutputs.push_back(at(output, outOffset));
+
+    // With vectors, each step loads four elements of every input at once;
+    // the body then runs on each of them (`lane` of `loaded`) in turn.
+    SmallVector<Value> loaded;
+    int64_t lane = -1;
+    auto load = [&](Value index) {
+      loaded.clear();
+      for (Value input : rowInputs)
+        loaded.push_back(LLVM::LoadOp::create(b, loc, vecTy, at(input, index),
+                                              kVectorBytes));
+    };
+    auto mapInputs = [&](IRMapping &map, Value index) {
+      if (lane < 0)
+        return loadInputs(map, rowInputs, index);
+      for (auto [arg, vec] :
+           llvm::zip(emitter.getBody().getArguments(), loaded))
+        map.map(arg, LLVM::ExtractElementOp::create(b, loc, vec, i32(lane)));
+    };
     auto input = [&](Value index, Type type) {
       IRMapping map;
-      loadInputs(map, rowInputs, index);
+      mapInputs(map, index);
       emitter.compute(b, map, type, &emitter.getRowInputSlice());
       return map.lookup(anchor->getOperand(0));
     };
@@ -317,34 +404,55 @@ void GPUKernelBuilder::buildRows() {
       Value initValue =
           arith::ConstantOp::create(b, loc, b.getF32FloatAttr(init));
       auto partial =
-          scf::ForOp::create(b, loc, lane, n, warpSize, ValueRange{initValue});
+          scf::ForOp::create(b, loc, start, n, step, ValueRange{initValue});
       {
         OpBuilder::InsertionGuard guard(b);
         b.setInsertionPointToStart(partial.getBody());
-        Value acc = partial.getRegionIterArg(0);
-        Value x = element(partial.getInductionVar(), f32Ty);
-        scf::YieldOp::create(b, loc, combine(acc, x));
+        Value index = partial.getInductionVar();
+        Value x;
+        if (!vector) {
+          x = element(index, f32Ty);
+        } else {
+          // The four in a tree, for a shorter chain of dependent combines.
+          load(index);
+          SmallVector<Value> xs;
+          for (lane = 0; lane < kVectorWidth; ++lane)
+            xs.push_back(element(index, f32Ty));
+          lane = -1;
+          x = combine(combine(xs[0], xs[1]), combine(xs[2], xs[3]));
+        }
+        scf::YieldOp::create(b, loc, combine(partial.getRegionIterArg(0), x));
       }
       Value acc = partial.getResult(0);
       for (int64_t offset = kWarpSize / 2; offset > 0; offset /= 2) {
         Value offsetValue = i32(offset);
-        Value width = i32(kWarpSize);
-        auto shuffle = gpu::ShuffleOp::create(b, loc, acc, offsetValue, width,
-                                              gpu::ShuffleMode::XOR);
+        Value widthValue = i32(kWarpSize);
+        auto shuffle = gpu::ShuffleOp::create(
+            b, loc, acc, offsetValue, widthValue, gpu::ShuffleMode::XOR);
         acc = combine(acc, shuffle.getShuffleResult());
       }
       return acc;
     };
     FusionBodyEmitter::RowElementFn rowElement =
         emitter.emitRowStatistics(b, loc, nFloat, reduce, input);
-    loop(lane, n, warpSize, [&](Value index) {
-      IRMapping map;
-      loadInputs(map, rowInputs, index);
-      emitter.compute(b, map, f32Ty, nullptr, rowElement);
-      storeResults(map, rowOutputs, index);
+    loop(start, n, step, [&](Value index) {
+      if (!vector) {
+        IRMapping map;
+        loadInputs(map, rowInputs, index);
+        emitter.compute(b, map, f32Ty, nullptr, rowElement);
+        storeResults(map, rowOutputs, index);
+        return;
+      }
+      load(index);
+      SmallVector<IRMapping> maps(kVectorWidth);
+      for (lane = 0; lane < kVectorWidth; ++lane) {
+        mapInputs(maps[lane], index);
+        emitter.compute(b, maps[lane], f32Ty, nullptr, rowElement);
+      }
+      lane = -1;
+      storeVectors(maps, rowOutputs, index);
     });
   });
-  gpu::ReturnOp::create(b, loc);
 }
 
 void GPUKernelBuilder::build() {
