@@ -13,7 +13,7 @@ tsc=${TSC:-$root/build/bin/tsc}
 mkdir -p "$dir"
 $python "$root/benchmarks/make_models.py" "$dir" gelu_chain layernorm_chain swish_chain
 $python "$root/test/e2e/Inputs/cuda_exec.py" models "$dir"
-for m in ew softmax layernorm gelu_chain layernorm_chain swish_chain; do
+for m in ew softmax layernorm bcast gelu_chain layernorm_chain swish_chain; do
   "$tsc" "$dir/$m.pt" --target=cuda --cuda-arch="$arch" --emit=ptx -o "$dir/$m.ptx"
 done
 $python "$root/benchmarks/gpu/prepare.py" "$dir"

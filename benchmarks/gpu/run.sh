@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# run.sh DIR: on a GPU machine (the CUDA driver; g++; Python with numpy, and
+# run.sh DIR [--check-only]: on a GPU machine (the CUDA driver; g++; Python with numpy, and
 # PyTorch with CUDA for the reference timings), over what prepare.sh wrote to
 # DIR on the build machine. Needs neither tsc nor LibTorch 1.13:
 #   1. builds tsc-cuda-kernel-run from its source (no CUDA headers needed);
@@ -8,6 +8,7 @@
 #   3. runs each case again under compute-sanitizer's memcheck, if present;
 #   4. times the benchmark's kernels at their sizes and at large ones;
 #   5. times TorchScript on the same GPU (torch_reference.py).
+# --check-only stops after 3.
 # Prints everything; exits non-zero if a kernel's output does not match.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -64,6 +65,8 @@ while read -r name ptx mode a b rest; do
     [ "${PIPESTATUS[0]}" = 0 ] || failed=1
   fi
 done <"$dir/cases.txt"
+
+[ "${2:-}" = --check-only ] && exit $failed
 
 echo "== kernel times (tsc-cuda-kernel-run --repeat, CUDA events)"
 "$py" - "$dir" <<'PY'
