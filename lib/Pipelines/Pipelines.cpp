@@ -61,13 +61,16 @@ void buildTSOptimizationPipeline(OpPassManager &pm,
   // which the CPU's fusion kernels compute in one loop.
   if (cpu)
     pm.addPass(createDecomposeRNNCells());
-  // Convolutions with constant weights reorder them for oneDNN once, not
-  // per call; on the CPU, oneDNN applies the add and activation after
-  // each as it writes its result. Before elementwise fusion, which would
-  // otherwise take those ops into loops of their own.
-  pm.addPass(createPrepackConvolutions());
-  if (cpu)
+  // On the CPU, convolutions with constant weights reorder them for
+  // oneDNN once, not per call, and oneDNN applies the add and activation
+  // after each as it writes its result. Before elementwise fusion, which
+  // would otherwise take those ops into loops of their own. On CUDA,
+  // aten::conv2d goes to cuDNN as it is: the runtime's prepacked operator
+  // would only add a boxed call on the way there.
+  if (cpu) {
+    pm.addPass(createPrepackConvolutions());
     pm.addPass(createFuseConvEpilogues());
+  }
   // Chains of elementwise ops become one loop each (fusion groups); on the
   // CPU, linear layers with constant weights head groups of their own.
   FuseElementwiseOptions fuse;

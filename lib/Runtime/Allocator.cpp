@@ -15,6 +15,7 @@
 
 #include <c10/core/Allocator.h>
 #include <c10/core/CPUAllocator.h>
+#include <torch/version.h>
 
 #include <cstdlib>
 #include <mutex>
@@ -28,6 +29,18 @@ constexpr size_t kMaxCachedTotal = size_t(2) << 30; // idle bytes kept at most
 constexpr size_t kAlignment = 64;                   // as c10's allocator
 
 thread_local int compiledDepth = 0;
+
+// LibTorch 2.3 made c10::Allocator::allocate non-const and added the pure
+// virtual copy_data; the runtime also builds against a CUDA LibTorch of
+// that age on GPU machines (benchmarks/gpu).
+#if TORCH_VERSION_MAJOR > 2 ||                                                 \
+    (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 3)
+#define TSC_ALLOCATE_QUALIFIER
+#define TSC_HAVE_COPY_DATA 1
+#else
+#define TSC_ALLOCATE_QUALIFIER const
+#define TSC_HAVE_COPY_DATA 0
+#endif
 
 /// Rounds up to a size class: four classes per power of two, so that a
 /// buffer wastes less than a quarter of its size.
@@ -43,7 +56,7 @@ class CachingAllocator final : public c10::Allocator {
 public:
   explicit CachingAllocator(c10::Allocator *fallback) : fallback(fallback) {}
 
-  c10::DataPtr allocate(size_t n) const override {
+  c10::DataPtr allocate(size_t n) TSC_ALLOCATE_QUALIFIER override {
     if (compiledDepth == 0 || n < kMinCached)
       return fallback->allocate(n);
     size_t cls = sizeClass(n);
@@ -71,6 +84,13 @@ public:
 
   // raw_allocate/raw_deallocate users (some kernels' workspaces) get the
   // same blocks; release tells cached blocks from the fallback's.
+#if TSC_HAVE_COPY_DATA
+  void copy_data(void *dest, const void *src,
+                 std::size_t count) const override {
+    default_copy_data(dest, src, count);
+  }
+#endif
+
   c10::DeleterFnPtr raw_deleter() const override {
     return &CachingAllocator::release;
   }

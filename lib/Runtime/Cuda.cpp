@@ -16,6 +16,8 @@
 
 #include <dlfcn.h>
 
+#include <atomic>
+
 using namespace tsc::runtime;
 using namespace tsc::cuda;
 
@@ -79,8 +81,26 @@ void launch(const char *ptx, const char *name, FusionLayout &l,
 
 } // namespace
 
+namespace {
+/// Set once a model compiled for CUDA has been loaded: before, there is no
+/// GPU work to wait for, and no reason to load the driver.
+std::atomic<bool> cudaModelLoaded{false};
+} // namespace
+
+extern "C" TSC_RUNTIME_API int32_t tsc_cuda_synchronize(void) {
+  if (!cudaModelLoaded.load())
+    return TSC_OK;
+  return guard([&]() -> int32_t {
+    const Driver &driver = requireDriver();
+    check(driver, "cuCtxSetCurrent", makeContextCurrent(driver, 0));
+    check(driver, "cuCtxSynchronize", driver.cuCtxSynchronize());
+    return TSC_OK;
+  });
+}
+
 extern "C" TSC_RUNTIME_API int32_t tsc_cuda_require(void) {
   return guard([&]() -> int32_t {
+    cudaModelLoaded = true;
     const Driver &driver = requireDriver();
     int devices = 0;
     check(driver, "cuDeviceGetCount", driver.cuDeviceGetCount(&devices));

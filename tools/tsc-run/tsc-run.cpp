@@ -223,7 +223,13 @@ int runTool(const Options &o) {
     std::vector<double> compiledMs, interp;
     try {
       for (int i = 0; i < o.repeat; ++i) {
-        compiledMs.push_back(timeMs([&] { compiled->call(o.method, args); }));
+        // A model compiled for CUDA returns with its kernels queued: the
+        // time is until the GPU has run them.
+        compiledMs.push_back(timeMs([&] {
+          compiled->call(o.method, args);
+          if (tsc_cuda_synchronize() != TSC_OK)
+            throw std::runtime_error(tsc_last_error());
+        }));
         if (reference)
           interp.push_back(timeMs([&] { reference(args); }));
       }

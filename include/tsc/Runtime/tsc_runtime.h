@@ -310,6 +310,11 @@ TSC_RUNTIME_API int32_t tsc_fusion_run_linear(
  * a message, when the CUDA driver (libcuda.so.1, loaded at run time) or a
  * CUDA device is missing, or the LibTorch in use has no CUDA support. */
 TSC_RUNTIME_API int32_t tsc_cuda_require(void);
+/* Waits until the GPU has done the work queued in the calling thread's CUDA
+ * context: a model compiled for CUDA returns once its kernels are queued,
+ * as ATen's operators do. TSC_OK at once where no model compiled for CUDA
+ * has been loaded in this process (nothing is loaded for it). */
+TSC_RUNTIME_API int32_t tsc_cuda_synchronize(void);
 /* As tsc_constant_tensor, on the current CUDA device: copied there once per
  * process, then shared. */
 TSC_RUNTIME_API int32_t tsc_cuda_constant_tensor(void **cache, const void *data,
