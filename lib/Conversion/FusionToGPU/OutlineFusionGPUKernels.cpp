@@ -106,6 +106,10 @@ private:
   Value buffersAligned();
   /// True (i1) when `count` elements are a whole number of vectors.
   Value isAligned(Value count);
+  /// One vector load at `index` of each of `from`.
+  SmallVector<Value> loadVectors(ArrayRef<Value> from, Value index);
+  /// Maps the body's arguments to element `lane` of the `loaded` vectors.
+  void mapLane(IRMapping &map, ArrayRef<Value> loaded, int64_t lane);
   /// Stores, for each result of the body, the vector of its values in
   /// `lanes` at `to[i] + index`.
   void storeVectors(ArrayRef<IRMapping> lanes, ArrayRef<Value> to, Value index);
@@ -220,6 +224,22 @@ Value GPUKernelBuilder::buffersAligned() {
   return ok;
 }
 
+SmallVector<Value> GPUKernelBuilder::loadVectors(ArrayRef<Value> from,
+                                                 Value index) {
+  Type vecTy = VectorType::get({kVectorWidth}, f32Ty);
+  SmallVector<Value> loaded;
+  for (Value base : from)
+    loaded.push_back(
+        LLVM::LoadOp::create(b, loc, vecTy, at(base, index), kVectorBytes));
+  return loaded;
+}
+
+void GPUKernelBuilder::mapLane(IRMapping &map, ArrayRef<Value> loaded,
+                               int64_t lane) {
+  for (auto [arg, vec] : llvm::zip(emitter.getBody().getArguments(), loaded))
+    map.map(arg, LLVM::ExtractElementOp::create(b, loc, vec, i32(lane)));
+}
+
 void GPUKernelBuilder::storeVectors(ArrayRef<IRMapping> lanes,
                                     ArrayRef<Value> to, Value index) {
   Type vecTy = VectorType::get({kVectorWidth}, f32Ty);
@@ -235,22 +255,16 @@ void GPUKernelBuilder::storeVectors(ArrayRef<IRMapping> lanes,
 
 void GPUKernelBuilder::buildVectorLoops(Value first, Value threads) {
   Value n = args[0];
-  Type vecTy = VectorType::get({kVectorWidth}, f32Ty);
   Value width = i64(kVectorWidth);
   // Whole vectors: vector v holds elements 4v .. 4v + 3; thread t takes
   // vectors t, t + threads, ...
   Value vectors = arith::DivSIOp::create(b, loc, n, width);
   loop(first, vectors, threads, [&](Value v) {
     Value base = arith::MulIOp::create(b, loc, v, width);
-    SmallVector<Value> loaded;
-    for (Value input : inputs())
-      loaded.push_back(
-          LLVM::LoadOp::create(b, loc, vecTy, at(input, base), kVectorBytes));
+    SmallVector<Value> loaded = loadVectors(inputs(), base);
     SmallVector<IRMapping> lanes(kVectorWidth);
     for (int64_t k = 0; k < kVectorWidth; ++k) {
-      for (auto [arg, vec] :
-           llvm::zip(emitter.getBody().getArguments(), loaded))
-        lanes[k].map(arg, LLVM::ExtractElementOp::create(b, loc, vec, i32(k)));
+      mapLane(lanes[k], loaded, k);
       emitter.compute(b, lanes[k], f32Ty);
     }
     storeVectors(lanes, outputs(), base);
@@ -360,7 +374,6 @@ void GPUKernelBuilder::buildRowLoop(const RowWalk &walk, bool vector) {
   Value start =
       vector ? arith::MulIOp::create(b, loc, walk.lane, i64(width)) : walk.lane;
   Value step = i64(kWarpSize * width);
-  Type vecTy = VectorType::get({kVectorWidth}, f32Ty);
 
   // The loop bounds depend on the warp only, so a warp's lanes run the
   // same rows and all take part in every shuffle.
@@ -377,18 +390,11 @@ void GPUKernelBuilder::buildRowLoop(const RowWalk &walk, bool vector) {
     // the body then runs on each of them (`lane` of `loaded`) in turn.
     SmallVector<Value> loaded;
     int64_t lane = -1;
-    auto load = [&](Value index) {
-      loaded.clear();
-      for (Value input : rowInputs)
-        loaded.push_back(LLVM::LoadOp::create(b, loc, vecTy, at(input, index),
-                                              kVectorBytes));
-    };
+    auto load = [&](Value index) { loaded = loadVectors(rowInputs, index); };
     auto mapInputs = [&](IRMapping &map, Value index) {
       if (lane < 0)
         return loadInputs(map, rowInputs, index);
-      for (auto [arg, vec] :
-           llvm::zip(emitter.getBody().getArguments(), loaded))
-        map.map(arg, LLVM::ExtractElementOp::create(b, loc, vec, i32(lane)));
+      mapLane(map, loaded, lane);
     };
     auto input = [&](Value index, Type type) {
       IRMapping map;
