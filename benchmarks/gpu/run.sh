@@ -33,11 +33,11 @@ if [ -x "$ptxas" ]; then
   done
 fi
 
-# launch NAME PTX MODE ARGS... : the kernel-run arguments of a case.
+# args PTX MODE A B: the kernel-run arguments of a case (elements A, or
+# rows A of length B).
 args() {
-  local ptx=$2 mode=$3
-  if [ "$mode" = elements ]; then echo "$dir/$ptx __tsc_fusion_0 --elements $4"
-  else echo "$dir/$ptx __tsc_fusion_0 --rows $4 --row-length $5"; fi
+  if [ "$2" = elements ]; then echo "$dir/$1 __tsc_fusion_0 --elements $3"
+  else echo "$dir/$1 __tsc_fusion_0 --rows $3 --row-length $4"; fi
 }
 
 echo "== results against the interpreter (LibTorch 1.13, CPU)"
@@ -50,7 +50,7 @@ while read -r name ptx mode a b rest; do
   for flag in "" --misalign; do
     printf '%s%s: ' "$name" "${flag:+ $flag}"
     # shellcheck disable=SC2046
-    if "$kr" $(args "$name" "$ptx" "$mode" "$a" "$b") --inputs "$in" \
+    if "$kr" $(args "$ptx" "$mode" "$a" "$b") --inputs "$in" \
         -o "$dir/$name.got.bin" $flag; then
       "$py" "$root/benchmarks/gpu/compare.py" "$dir/$name.got.bin" "$dir/$expected" || failed=1
     else
@@ -60,7 +60,7 @@ while read -r name ptx mode a b rest; do
   if command -v compute-sanitizer >/dev/null; then
     # shellcheck disable=SC2046
     compute-sanitizer --tool memcheck --error-exitcode 3 "$kr" \
-      $(args "$name" "$ptx" "$mode" "$a" "$b") --inputs "$in" \
+      $(args "$ptx" "$mode" "$a" "$b") --inputs "$in" \
       -o "$dir/$name.san.bin" 2>&1 | tail -1 | sed 's/^/  memcheck: /'
     [ "${PIPESTATUS[0]}" = 0 ] || failed=1
   fi

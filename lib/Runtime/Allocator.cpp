@@ -82,8 +82,6 @@ public:
     return {block, block, &CachingAllocator::release, c10::Device(c10::kCPU)};
   }
 
-  // raw_allocate/raw_deallocate users (some kernels' workspaces) get the
-  // same blocks; release tells cached blocks from the fallback's.
 #if TSC_HAVE_COPY_DATA
   void copy_data(void *dest, const void *src,
                  std::size_t count) const override {
@@ -91,6 +89,8 @@ public:
   }
 #endif
 
+  // raw_allocate/raw_deallocate users (some kernels' workspaces) get the
+  // same blocks; release tells cached blocks from the fallback's.
   c10::DeleterFnPtr raw_deleter() const override {
     return &CachingAllocator::release;
   }

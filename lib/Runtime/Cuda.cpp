@@ -79,12 +79,10 @@ void launch(const char *ptx, const char *name, FusionLayout &l,
                            currentStream(device)));
 }
 
-} // namespace
-
-namespace {
 /// Set once a model compiled for CUDA has been loaded: before, there is no
 /// GPU work to wait for, and no reason to load the driver.
 std::atomic<bool> cudaModelLoaded{false};
+
 } // namespace
 
 extern "C" TSC_RUNTIME_API int32_t tsc_cuda_synchronize(void) {

@@ -126,7 +126,7 @@ int main(int argc, char **argv) {
   if (argc < 3)
     die("usage: tsc-cuda-kernel-run KERNELS.ptx KERNEL (--elements N | "
         "--rows R --row-length L) --inputs IN.bin[,...] --outputs K -o "
-        "OUT.bin [--repeat LAUNCHES [--rounds ROUNDS]]");
+        "OUT.bin [--misalign] [--repeat LAUNCHES [--rounds ROUNDS]]");
   std::string ptxPath = argv[1], kernelName = argv[2], output;
   int64_t elements = -1, rows = -1, rowLength = -1, numOutputs = 1;
   int64_t repeat = 0, rounds = 5;

@@ -113,6 +113,15 @@ private:
   /// Stores, for each result of the body, the vector of its values in
   /// `lanes` at `to[i] + index`.
   void storeVectors(ArrayRef<IRMapping> lanes, ArrayRef<Value> to, Value index);
+  /// The body on element `index`: loaded from `from` (at index times
+  /// `strides`, or dense), computed (`rowElement` for a row kernel's
+  /// statistics), stored to `to`.
+  void computeElement(ArrayRef<Value> from, ArrayRef<Value> to, Value index,
+                      ArrayRef<Value> strides = {},
+                      const FusionBodyEmitter::RowElementFn &rowElement = {});
+  /// The same on the four elements from `index`, loaded and stored whole.
+  void computeVector(ArrayRef<Value> from, ArrayRef<Value> to, Value index,
+                     const FusionBodyEmitter::RowElementFn &rowElement = {});
 
   /// Where a thread is in the walk over rows: its warp, the number of
   /// warps, its lane in its warp.
@@ -128,7 +137,7 @@ private:
   FusionBodyEmitter emitter;
   /// Elements per thread and step of an elementwise kernel's scalar loop.
   int64_t unroll;
-  /// Whether elementwise kernels have a version with vector accesses.
+  /// Whether kernels have a version with vector accesses.
   bool vectorize;
   OpBuilder b;
   Location loc;
@@ -253,6 +262,28 @@ void GPUKernelBuilder::storeVectors(ArrayRef<IRMapping> lanes,
   }
 }
 
+void GPUKernelBuilder::computeElement(
+    ArrayRef<Value> from, ArrayRef<Value> to, Value index,
+    ArrayRef<Value> strides,
+    const FusionBodyEmitter::RowElementFn &rowElement) {
+  IRMapping map;
+  loadInputs(map, from, index, strides);
+  emitter.compute(b, map, f32Ty, nullptr, rowElement);
+  storeResults(map, to, index);
+}
+
+void GPUKernelBuilder::computeVector(
+    ArrayRef<Value> from, ArrayRef<Value> to, Value index,
+    const FusionBodyEmitter::RowElementFn &rowElement) {
+  SmallVector<Value> loaded = loadVectors(from, index);
+  SmallVector<IRMapping> lanes(kVectorWidth);
+  for (auto [k, lane] : llvm::enumerate(lanes)) {
+    mapLane(lane, loaded, k);
+    emitter.compute(b, lane, f32Ty, nullptr, rowElement);
+  }
+  storeVectors(lanes, to, index);
+}
+
 void GPUKernelBuilder::buildVectorLoops(Value first, Value threads) {
   Value n = args[0];
   Value width = i64(kVectorWidth);
@@ -260,24 +291,13 @@ void GPUKernelBuilder::buildVectorLoops(Value first, Value threads) {
   // vectors t, t + threads, ...
   Value vectors = arith::DivSIOp::create(b, loc, n, width);
   loop(first, vectors, threads, [&](Value v) {
-    Value base = arith::MulIOp::create(b, loc, v, width);
-    SmallVector<Value> loaded = loadVectors(inputs(), base);
-    SmallVector<IRMapping> lanes(kVectorWidth);
-    for (int64_t k = 0; k < kVectorWidth; ++k) {
-      mapLane(lanes[k], loaded, k);
-      emitter.compute(b, lanes[k], f32Ty);
-    }
-    storeVectors(lanes, outputs(), base);
+    computeVector(inputs(), outputs(), arith::MulIOp::create(b, loc, v, width));
   });
   // The last n % 4 elements, one a thread.
   Value rest = arith::AddIOp::create(
       b, loc, arith::MulIOp::create(b, loc, vectors, width), first);
-  loop(rest, n, threads, [&](Value index) {
-    IRMapping map;
-    loadInputs(map, inputs(), index);
-    emitter.compute(b, map, f32Ty);
-    storeResults(map, outputs(), index);
-  });
+  loop(rest, n, threads,
+       [&](Value index) { computeElement(inputs(), outputs(), index); });
 }
 
 void GPUKernelBuilder::buildScalarLoops(Value first, Value threads) {
@@ -320,10 +340,7 @@ void GPUKernelBuilder::buildScalarLoops(Value first, Value threads) {
   }
   // The rest (all of it when unroll is 1): one element a step.
   loop(tailStart, n, threads, [&](Value index) {
-    IRMapping map;
-    loadInputs(map, inputs(), index, strides());
-    emitter.compute(b, map, f32Ty);
-    storeResults(map, outputs(), index);
+    computeElement(inputs(), outputs(), index, strides());
   });
 }
 
@@ -442,21 +459,10 @@ void GPUKernelBuilder::buildRowLoop(const RowWalk &walk, bool vector) {
     FusionBodyEmitter::RowElementFn rowElement =
         emitter.emitRowStatistics(b, loc, nFloat, reduce, input);
     loop(start, n, step, [&](Value index) {
-      if (!vector) {
-        IRMapping map;
-        loadInputs(map, rowInputs, index);
-        emitter.compute(b, map, f32Ty, nullptr, rowElement);
-        storeResults(map, rowOutputs, index);
-        return;
-      }
-      load(index);
-      SmallVector<IRMapping> maps(kVectorWidth);
-      for (lane = 0; lane < kVectorWidth; ++lane) {
-        mapInputs(maps[lane], index);
-        emitter.compute(b, maps[lane], f32Ty, nullptr, rowElement);
-      }
-      lane = -1;
-      storeVectors(maps, rowOutputs, index);
+      if (vector)
+        computeVector(rowInputs, rowOutputs, index, rowElement);
+      else
+        computeElement(rowInputs, rowOutputs, index, {}, rowElement);
     });
   });
 }
