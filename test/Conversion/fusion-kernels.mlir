@@ -75,8 +75,19 @@ func.func @chain(%x: !ts.tensor, %y: !ts.tensor) -> !ts.tensor {
 // CHECK:         math.powf
 // relu: NaN-propagating maximum with 0
 // CHECK:         arith.maximumf %{{.*}}, %{{.*}} : vector<16xf32>
-// gelu: erf
-// CHECK:         math.erf
+// gelu: x * Phi(x), Phi's tail g = 0.5 / R(|x|)^16 (R of degree 7, by
+// Horner's rule), Phi = 1 - g for x >= 0
+// CHECK:         %[[GA:[0-9]+]] = math.absf %[[GX:[0-9]+]] : vector<16xf32>
+// CHECK-COUNT-7: math.fma %{{.*}}, %[[GA]], %{{.*}}
+// CHECK-NEXT:    %[[R2:[0-9]+]] = arith.mulf %[[R:[0-9]+]], %[[R]]
+// CHECK-NEXT:    %[[R4:[0-9]+]] = arith.mulf %[[R2]], %[[R2]]
+// CHECK-NEXT:    %[[R8:[0-9]+]] = arith.mulf %[[R4]], %[[R4]]
+// CHECK-NEXT:    %[[R16:[0-9]+]] = arith.mulf %[[R8]], %[[R8]]
+// CHECK:         %[[G:[0-9]+]] = arith.divf %{{.*}}, %[[R16]]
+// CHECK:         %[[UPPER:[0-9]+]] = arith.subf %{{.*}}, %[[G]]
+// CHECK:         %[[NONNEG:[0-9]+]] = arith.cmpf oge, %[[GX]]
+// CHECK:         %[[PHI:[0-9]+]] = arith.select %[[NONNEG]], %[[UPPER]], %[[G]]
+// CHECK:         arith.mulf %[[GX]], %[[PHI]]
 // gelu tanh
 // CHECK:         math.tanh
 // hardtanh(-0.5, 0.5)

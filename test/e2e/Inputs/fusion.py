@@ -91,6 +91,11 @@ class Rows(torch.nn.Module):
         return a, b, c
 
 
+class Gelu(torch.nn.Module):
+    def forward(self, x: Tensor) -> Tensor:
+        return F.gelu(x * 2.0)
+
+
 class Partial(torch.nn.Module):
     def forward(self, x: Tensor, s: Tensor) -> Tuple[Tensor, Tensor]:
         a = s * 2.0 + 1.0
@@ -102,6 +107,7 @@ def main(out):
     torch.jit.script(Ops()).save(f"{out}/ops.pt")
     torch.jit.script(Chain()).save(f"{out}/chain.pt")
     torch.jit.script(Partial()).save(f"{out}/partial.pt")
+    torch.jit.script(Gelu()).save(f"{out}/gelu.pt")
     torch.jit.script(Rows().eval()).save(f"{out}/rows.pt")
     x = torch.randn(64, 33)
     y = torch.randn(64, 33)
@@ -118,6 +124,8 @@ def main(out):
         "rows.bcast": (torch.randn(64, 37), torch.randn(37)),
         "rows.3d": (torch.randn(4, 8, 37), torch.randn(4, 8, 37)),
         "rows.short": (torch.randn(64, 20), torch.randn(64, 20)),
+        # GELU's argument from -12 to 12 in steps of 1/1024: its tails too.
+        "gelu.wide": (torch.linspace(-6.0, 6.0, 12289),),
     }
     for name, a in args.items():
         torch.save(a, f"{out}/{name}.pt")
