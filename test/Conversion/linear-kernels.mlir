@@ -16,6 +16,9 @@
 // CHECK:         %[[B:.*]] = llvm.mlir.addressof @__tsc_fusion_0_bias0
 // CHECK:         %[[VEND:.*]] = arith.minsi %[[C1]], %[[FOUR:.*]] : i64
 // CHECK:         %[[SBEGIN:.*]] = arith.maxsi %[[C0]], %[[FOUR]] : i64
+// A buffer for the last, partial block's values (N = 5 is not a multiple
+// of 4).
+// CHECK:         %[[TAIL:.*]] = llvm.alloca %{{.*}} x vector<4xf32> {alignment = 16 : i64}
 // Row by row; the layer's input row starts at row * K.
 // CHECK:         scf.for %[[ROW:.*]] = %[[R0]] to %[[R1]]
 // CHECK:           %[[K:.*]] = arith.constant 2 : i64
@@ -38,11 +41,19 @@
 // Then the group's add and tanh on the same registers, and the store.
 // CHECK:             arith.addf %{{.*}}, %[[H]] : vector<4xf32>
 // CHECK:             llvm.store %{{.*}} : vector<4xf32>, !llvm.ptr
-// The last column one at a time: lane j % 4 of its block.
-// CHECK:           scf.for %[[J1:.*]] = %[[SBEGIN]] to %[[C1]] step %{{.*}} : i64 {
-// CHECK:             arith.remsi %[[J1]]
-// CHECK:             math.fma {{.*}} : f32
-// CHECK:             llvm.store %{{.*}} : f32, !llvm.ptr
+// The last column: if the range reaches it, the layer's values of its
+// block (columns 4-7, the weight's zero padding giving 0 beyond 4) as one
+// vector into the buffer, then each column one at a time with its lane.
+// CHECK:           %[[ANY:.*]] = arith.cmpi slt, %[[SBEGIN]], %[[C1]] : i64
+// CHECK:           scf.if %[[ANY]] {
+// CHECK:             scf.for {{.*}} -> (vector<4xf32>, vector<4xf32>, vector<4xf32>, vector<4xf32>)
+// CHECK:             llvm.store %{{.*}}, %[[TAIL]] {alignment = 16 : i64} : vector<4xf32>, !llvm.ptr
+// CHECK:             scf.for %[[J1:.*]] = %[[SBEGIN]] to %[[C1]] step %{{.*}} : i64 {
+// CHECK:               %[[LANE:.*]] = arith.subi %[[J1]], %[[FOUR]] : i64
+// CHECK:               %[[AT:.*]] = llvm.getelementptr %[[TAIL]][%[[LANE]]]
+// CHECK:               llvm.load %[[AT]] {alignment = 4 : i64} : !llvm.ptr -> f32
+// CHECK-NOT:           math.fma
+// CHECK:               llvm.store %{{.*}} : f32, !llvm.ptr
 
 // The method calls tsc_fusion_run_linear with each input's role (x: read
 // by the layer, 2; h: elementwise, 1), the layer inputs' row lengths
