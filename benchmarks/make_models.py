@@ -1,6 +1,8 @@
 """make_models.py OUT [NAME...]: writes the benchmark's models to OUT as
-NAME.pt (a TorchScript archive) and NAME.inputs.pt (the example arguments,
-a tuple). Without names, all of them. Run with /usr/bin/python3."""
+NAME.pt (a TorchScript archive), NAME.inputs.pt (the example arguments,
+a tuple) and NAME.shapes (tsc's --input-shape options for the example's
+float32 tensor arguments, one per line). Without names, all of them. Run
+with /usr/bin/python3."""
 import sys
 from typing import Tuple
 
@@ -144,12 +146,23 @@ def build(name):
     return module, args
 
 
+def input_shapes(module, args):
+    """--input-shape NAME=AxB:f32 for each float32 tensor argument."""
+    names = [a.name for a in module.forward.schema.arguments[1:]]
+    return ["--input-shape=%s=%s:f32" % (n, "x".join(map(str, a.shape)))
+            for n, a in zip(names, args)
+            if isinstance(a, torch.Tensor) and a.dtype == torch.float32
+            and a.dim() > 0]
+
+
 def main(argv):
     out = argv[1]
     for name in argv[2:] or sorted(MODELS):
         module, args = build(name)
         module.save("%s/%s.pt" % (out, name))
         torch.save(args, "%s/%s.inputs.pt" % (out, name))
+        with open("%s/%s.shapes" % (out, name), "w") as f:
+            f.writelines(o + "\n" for o in input_shapes(module, args))
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # benchmarks/run.sh [OUT] [-- tsc-bench options]: builds tsc and tsc-bench,
 # writes the benchmark models to OUT (default build/bench), compiles each
-# with tsc --mcpu=native (wall time and peak memory of the compiler, from
+# with tsc --mcpu=native and the example inputs' --input-shape (wall time and peak memory of the compiler, from
 # /usr/bin/time; the fusion kernels are vectorized for the CPU tsc targets,
 # while ATen picks its kernels' ISA at run time), measures the peak memory
 # of each loaded model on each side (a process each), then runs tsc-bench
@@ -21,7 +21,8 @@ echo "| model | tsc compile s | tsc peak MB |"
 echo "|---|---|---|"
 for m in $MODELS; do
   /usr/bin/time -f "%e %M" -o "$OUT/$m.time" \
-    "$ROOT/build/bin/tsc" "$OUT/$m.pt" --emit=shared --mcpu=native -o "$OUT/$m.so"
+    "$ROOT/build/bin/tsc" "$OUT/$m.pt" $(cat "$OUT/$m.shapes") \
+    --emit=shared --mcpu=native -o "$OUT/$m.so"
   read -r secs kb < "$OUT/$m.time"
   echo "| $m | $secs | $((kb / 1024)) |"
 done

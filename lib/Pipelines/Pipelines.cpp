@@ -77,9 +77,12 @@ void buildTSOptimizationPipeline(OpPassManager &pm,
   fuse.fuseLinear = cpu;
   pm.addPass(createFuseElementwise(fuse));
   // On the CPU, the activations between convolutions stay in oneDNN's
-  // layout.
-  if (cpu)
+  // layout, and fusion kernels write results of static sizes into an arena
+  // planned per function.
+  if (cpu) {
     pm.addPass(createMkldnnLayout());
+    pm.addPass(createPlanMemory());
+  }
 }
 
 void buildLowerToLLVMPipeline(OpPassManager &pm,

@@ -168,10 +168,20 @@ bool prepare(tsc_value_t *const *inputs, int64_t n_in, const uint64_t *deps,
                      [&](int64_t i) { return in[i].sizes(); });
 }
 
-/// New float32 outputs of `sizes`, their element pointers first in `data`.
+/// Float32 outputs of `sizes`, their element pointers first in `data`:
+/// in the arena memory planned for them where it is large enough, new
+/// tensors otherwise.
 void allocateOutputs(int64_t n_out, at::IntArrayRef sizes, FusionLayout &l) {
+  at::TensorOptions options = l.inputs.front().options();
+  int64_t bytes = c10::multiply_integers(sizes) * int64_t(sizeof(float));
   for (int64_t o = 0; o < n_out; ++o) {
-    l.outputs.push_back(at::empty(sizes, l.inputs.front().options()));
+    const tsc_planned_output_t *p = l.planned ? &l.planned[o] : nullptr;
+    if (p && p->data && bytes <= p->bytes && options.device().is_cpu()) {
+      // Not owned: the arena outlives every use the plan allowed.
+      l.outputs.push_back(at::from_blob(p->data, sizes, options));
+      ++l.inArena;
+    } else
+      l.outputs.push_back(at::empty(sizes, options));
     l.data[o] = l.outputs.back().data_ptr();
   }
 }
@@ -290,16 +300,22 @@ void publishFusion(FusionLayout &l, tsc_value_t **outs, int8_t *ran,
   for (size_t o = 0; o < l.outputs.size(); ++o)
     outs[o] = newValue(std::move(l.outputs[o]));
   *ran = 1;
-  if (tracing())
-    std::fprintf(stderr, "tsc: fusion: kernel (%lld %s)\n",
-                 static_cast<long long>(l.count), unit);
+  if (!tracing())
+    return;
+  std::fprintf(stderr, "tsc: fusion: kernel (%lld %s)",
+               static_cast<long long>(l.count), unit);
+  if (l.inArena)
+    std::fprintf(stderr, " writing %d of %d outputs into the arena", l.inArena,
+                 static_cast<int>(l.outputs.size()));
+  std::fputc('\n', stderr);
 }
 
 } // namespace tsc::runtime
 
 extern "C" TSC_RUNTIME_API int32_t tsc_fusion_run(
     tsc_fusion_kernel_t kernel, tsc_value_t *const *inputs, int64_t n_in,
-    const uint64_t *deps, tsc_value_t **outs, int64_t n_out, int8_t *ran) {
+    const uint64_t *deps, tsc_value_t **outs, int64_t n_out,
+    const tsc_planned_output_t *planned, int8_t *ran) {
   TSC_REQUIRE(kernel);
   TSC_REQUIRE(inputs);
   TSC_REQUIRE(ran);
@@ -307,6 +323,7 @@ extern "C" TSC_RUNTIME_API int32_t tsc_fusion_run(
   return runFusion(
       outs, ran, "elements",
       [&](FusionLayout &l) {
+        l.planned = planned;
         return layoutElementwise(inputs, n_in, deps, n_out,
                                  c10::DeviceType::CPU, l);
       },
@@ -323,7 +340,7 @@ extern "C" TSC_RUNTIME_API int32_t tsc_fusion_run(
 extern "C" TSC_RUNTIME_API int32_t tsc_fusion_run_rows(
     tsc_fusion_rows_kernel_t kernel, tsc_value_t *const *inputs, int64_t n_in,
     const uint64_t *deps, tsc_value_t **outs, int64_t n_out, int64_t row_dim,
-    int64_t row_length, int8_t *ran) {
+    int64_t row_length, const tsc_planned_output_t *planned, int8_t *ran) {
   TSC_REQUIRE(kernel);
   TSC_REQUIRE(inputs);
   TSC_REQUIRE(ran);
@@ -331,6 +348,7 @@ extern "C" TSC_RUNTIME_API int32_t tsc_fusion_run_rows(
   return runFusion(
       outs, ran, "rows",
       [&](FusionLayout &l) {
+        l.planned = planned;
         return layoutRows(inputs, n_in, deps, n_out, row_dim, row_length,
                           c10::DeviceType::CPU, l);
       },
@@ -350,7 +368,7 @@ extern "C" TSC_RUNTIME_API int32_t tsc_fusion_run_linear(
     tsc_fusion_linear_kernel_t kernel, tsc_value_t *const *inputs, int64_t n_in,
     const uint64_t *deps, tsc_value_t **outs, int64_t n_out,
     const uint8_t *roles, const int64_t *row_lengths, int64_t row_length,
-    int8_t *ran) {
+    const tsc_planned_output_t *planned, int8_t *ran) {
   TSC_REQUIRE(kernel);
   TSC_REQUIRE(inputs);
   TSC_REQUIRE(ran);
@@ -360,6 +378,7 @@ extern "C" TSC_RUNTIME_API int32_t tsc_fusion_run_linear(
   return runFusion(
       outs, ran, "rows",
       [&](FusionLayout &l) {
+        l.planned = planned;
         return layoutLinear(inputs, n_in, deps, n_out, roles, row_lengths,
                             row_length, l);
       },

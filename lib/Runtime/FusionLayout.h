@@ -33,6 +33,11 @@ struct FusionLayout {
   /// The dense inputs the pointers point into, and the new outputs.
   c10::SmallVector<at::Tensor, 8> inputs;
   c10::SmallVector<at::Tensor, 4> outputs;
+  /// Arena memory the outputs may be written to (tsc_planned_output_t
+  /// per output), or null.
+  const tsc_planned_output_t *planned = nullptr;
+  /// How many outputs were placed there.
+  int inArena = 0;
 };
 
 /// TSC_TRACE_FUSION=1 in the environment: each group says on stderr

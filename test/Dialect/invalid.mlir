@@ -266,3 +266,39 @@ func.func @fusion_two_rows(%x: !ts.tensor) {
   } : (!ts.tensor) -> !ts.tensor
   return
 }
+
+// -----
+
+func.func @arena_offsets_count(%x: !ts.tensor<[16], f32>) {
+  // expected-error@+1 {{'ts.fusion_group' op has 2 arena offsets for 1 results}}
+  %r = ts.fusion_group(%x) {
+  ^bb0(%a: !ts.tensor<[16], f32>):
+    %t = ts.aten.tanh %a : (!ts.tensor<[16], f32>) -> !ts.tensor<[16], f32>
+    ts.yield %t : !ts.tensor<[16], f32>
+  } {arena_offsets = array<i64: 0, 64>} : (!ts.tensor<[16], f32>) -> !ts.tensor<[16], f32>
+  return
+}
+
+// -----
+
+func.func @arena_offset_misaligned(%x: !ts.tensor<[16], f32>) {
+  // expected-error@+1 {{'ts.fusion_group' op arena offsets must be multiples of 64, or -1}}
+  %r = ts.fusion_group(%x) {
+  ^bb0(%a: !ts.tensor<[16], f32>):
+    %t = ts.aten.tanh %a : (!ts.tensor<[16], f32>) -> !ts.tensor<[16], f32>
+    ts.yield %t : !ts.tensor<[16], f32>
+  } {arena_offsets = array<i64: 32>} : (!ts.tensor<[16], f32>) -> !ts.tensor<[16], f32>
+  return
+}
+
+// -----
+
+func.func @arena_offset_dynamic(%x: !ts.tensor) {
+  // expected-error@+1 {{'ts.fusion_group' op has an arena offset for a result of type '!ts.tensor', not float32 of static sizes}}
+  %r = ts.fusion_group(%x) {
+  ^bb0(%a: !ts.tensor):
+    %t = ts.aten.tanh %a : (!ts.tensor) -> !ts.tensor
+    ts.yield %t : !ts.tensor
+  } {arena_offsets = array<i64: 0>} : (!ts.tensor) -> !ts.tensor
+  return
+}

@@ -2,6 +2,7 @@
 //
 //   tsc-run model.so [--method forward] --inputs in.pt [--output out.pt]
 //           [--compare model.pt] [--calls N] [--threads N,M,...] [--repeat N]
+//           [--concurrent N]
 //
 // The model is loaded once (`<name>_load`); --calls runs the method several
 // times on that instance, so that module state carries from call to call.
@@ -11,7 +12,11 @@
 // prints per output the max absolute and relative error; the exit status is
 // 0 only if everything matches within --rtol/--atol. --threads sets ATen's
 // thread count before each call, in turn from the list (the runtime keeps
-// per-thread-count state, oneDNN's primitives for one).
+// per-thread-count state, oneDNN's primitives for one). --concurrent then
+// calls the same instance from N threads at once, --calls times each, and
+// checks every result against one call made alone (per-thread state, such
+// as the arenas of -tsc-plan-memory, must keep the threads apart); for
+// methods that change neither their arguments nor module state.
 //
 //===----------------------------------------------------------------------===//
 
@@ -28,12 +33,15 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <dlfcn.h>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <mutex>
 #include <sstream>
+#include <thread>
 
 namespace {
 
@@ -46,6 +54,7 @@ struct Options {
   std::string compare;
   int repeat = 0;
   int calls = 1;
+  int concurrent = 0;
   std::vector<int> threads;
   tsc::Tolerance tol;
 };
@@ -117,6 +126,57 @@ template <typename Fn> double timeMs(Fn &&fn) {
   fn();
   auto t1 = std::chrono::steady_clock::now();
   return std::chrono::duration<double, std::milli>(t1 - t0).count();
+}
+
+/// --concurrent: o.concurrent threads call the instance o.calls times each
+/// at once, thread t with the float tensor arguments scaled by 1 + t / 8
+/// (so that threads sharing memory they should not would see each other's
+/// values); every result must match a call made alone with the same
+/// arguments. Prints one line.
+bool runConcurrently(const Options &o, tsc::CompiledModel &compiled,
+                     const std::vector<c10::IValue> &args) {
+  std::vector<std::vector<c10::IValue>> threadArgs;
+  std::vector<c10::IValue> alone;
+  for (int t = 0; t < o.concurrent; ++t) {
+    std::vector<c10::IValue> scaled;
+    for (const c10::IValue &a : args)
+      scaled.push_back(a.isTensor() && a.toTensor().is_floating_point()
+                           ? c10::IValue(a.toTensor().mul(1.0 + t / 8.0))
+                           : a);
+    alone.push_back(compiled.call(o.method, scaled));
+    threadArgs.push_back(std::move(scaled));
+  }
+  std::atomic<int> mismatches{0}, failures{0};
+  std::mutex firstErrorMutex;
+  std::string firstError;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < o.concurrent; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < o.calls; ++i) {
+        try {
+          c10::IValue result = compiled.call(o.method, threadArgs[t]);
+          std::ostringstream details;
+          if (!tsc::compareValues(result, alone[t], o.tol, "", details))
+            ++mismatches;
+        } catch (const std::exception &e) {
+          std::lock_guard<std::mutex> lock(firstErrorMutex);
+          if (failures++ == 0)
+            firstError = e.what();
+        }
+      }
+    });
+  for (std::thread &t : threads)
+    t.join();
+  int total = o.concurrent * o.calls;
+  std::cout << "concurrent: " << o.concurrent << " threads, " << total
+            << " calls: ";
+  if (failures)
+    std::cout << failures << " failed (" << firstError << ")\n";
+  else if (mismatches)
+    std::cout << mismatches << " MISMATCH the call made alone\n";
+  else
+    std::cout << "all match the call made alone\n";
+  return !failures && !mismatches;
 }
 
 int runTool(const Options &o) {
@@ -219,6 +279,9 @@ int runTool(const Options &o) {
     }
   }
 
+  if (o.concurrent > 0 && !runConcurrently(o, *compiled, args))
+    ok = false;
+
   if (o.repeat > 0) {
     std::vector<double> compiledMs, interp;
     try {
@@ -272,6 +335,10 @@ int main(int argc, char **argv) {
                  "first call on one thread, the second on two, ...)")
       ->delimiter(',')
       ->check(CLI::Range(1, 1024));
+  app.add_option("--concurrent", o.concurrent,
+                 "Then call the instance from this many threads at once, "
+                 "--calls times each, comparing with a call made alone")
+      ->check(CLI::Range(1, 256));
   app.add_option("--repeat", o.repeat, "Time this many calls (median)")
       ->check(CLI::NonNegativeNumber);
   app.add_option("--rtol", o.tol.rtol, "Relative tolerance (default 1e-5)");

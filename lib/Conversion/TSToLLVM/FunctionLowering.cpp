@@ -59,6 +59,8 @@ private:
   LogicalResult lowerLoop(ts::LoopOp op);
   LogicalResult lowerFork(ts::ForkOp op);
   LogicalResult lowerFusionGroup(ts::FusionGroupOp op);
+  /// The tsc_planned_output_t array for a fusion group's results, or null.
+  Value plannedOutputs(ts::FusionGroupOp op);
   LogicalResult lowerReturn(func::ReturnOp op);
   LogicalResult lowerBoxedCall(Operation *op, const ts::OperatorKey &key);
   void planHotOps();
@@ -92,6 +94,8 @@ private:
   Block *entry = nullptr;
   Block *errorBlock = nullptr;
   Value resultSlot;
+  // The function's arena for this call (-tsc-plan-memory), if it has one.
+  Value arena;
   // Pending ts.yield destinations, innermost last.
   struct YieldTarget {
     Block *dest;
@@ -268,6 +272,15 @@ FailureOr<LLVM::LLVMFuncOp> MethodLowering::run(StringRef implName) {
     map.map(tsArg, arg);
   resultSlot = entry->getArguments().back();
   b.setInsertionPointToEnd(entry);
+  if (auto size = func->getAttrOfType<IntegerAttr>("ts.arena_size")) {
+    // This thread's arena for the function; a slot of the object is the
+    // function's key.
+    Value out = slots(loc, lc.ptrTy, 1);
+    callChecked(
+        loc, "tsc_arena_get",
+        {lc.newCacheSlot(b, loc), lc.constI64(b, loc, size.getInt()), out});
+    arena = LLVM::LoadOp::create(b, loc, lc.ptrTy, out);
+  }
   planHotOps();
   if (failed(lowerBlock(body)))
     return failure();
@@ -696,6 +709,8 @@ LogicalResult MethodLowering::lowerFusionGroup(ts::FusionGroupOp op) {
       args.push_back(
           lc.constI64(b, loc, ts::getRowReductionLength(rowReduction)));
     }
+    if (fn)
+      args.push_back(plannedOutputs(op));
     args.push_back(ran);
     StringRef runner =
         linear ? "tsc_fusion_run_linear"
@@ -729,6 +744,35 @@ LogicalResult MethodLowering::lowerFusionGroup(ts::FusionGroupOp op) {
   yieldTargets.pop_back();
   b.setInsertionPointToStart(cont);
   return success();
+}
+
+Value MethodLowering::plannedOutputs(ts::FusionGroupOp op) {
+  Location loc = op.getLoc();
+  std::optional<ArrayRef<int64_t>> offsets = op.getArenaOffsets();
+  if (!offsets || !arena)
+    return lc.nullPtr(b, loc);
+  auto entryTy = LLVM::LLVMStructType::getLiteral(lc.ctx, {lc.ptrTy, lc.i64Ty});
+  Value planned = slots(loc, entryTy, op.getNumResults());
+  for (auto [i, offset, type] :
+       llvm::enumerate(*offsets, op.getResultTypes())) {
+    Value data;
+    int64_t bytes = 0;
+    if (offset >= 0) {
+      data = LLVM::GEPOp::create(b, loc, lc.ptrTy, lc.i8Ty, arena,
+                                 ArrayRef<LLVM::GEPArg>{offset});
+      bytes = *ts::getArenaBytes(type); // the op's verifier checked it
+    } else {
+      data = lc.nullPtr(b, loc);
+    }
+    auto field = [&](int32_t f) {
+      return LLVM::GEPOp::create(
+          b, loc, lc.ptrTy, entryTy, planned,
+          ArrayRef<LLVM::GEPArg>{static_cast<int32_t>(i), f});
+    };
+    LLVM::StoreOp::create(b, loc, data, field(0));
+    LLVM::StoreOp::create(b, loc, lc.constI64(b, loc, bytes), field(1));
+  }
+  return planned;
 }
 
 LogicalResult MethodLowering::lowerLoop(ts::LoopOp op) {

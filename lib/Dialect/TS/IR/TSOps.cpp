@@ -299,6 +299,22 @@ OpFoldResult UncheckedCastOp::fold(FoldAdaptor) {
   return {};
 }
 
+std::optional<int64_t> ts::getArenaBytes(Type type) {
+  auto tensor = dyn_cast<TensorType>(type);
+  if (!tensor || !tensor.getDtype() || !tensor.getDtype().isF32())
+    return std::nullopt;
+  std::optional<ArrayRef<int64_t>> sizes = tensor.getSizes();
+  if (!sizes)
+    return std::nullopt;
+  int64_t bytes = 4;
+  for (int64_t d : *sizes) {
+    if (d < 0 || (d > 0 && bytes > (int64_t(1) << 40) / d))
+      return std::nullopt;
+    bytes *= d;
+  }
+  return std::max<int64_t>(64, llvm::alignTo(bytes, 64));
+}
+
 LogicalResult FusionGroupOp::verify() {
   Block &body = getBody().front();
   if (body.getArgumentTypes() != getInputs().getTypes())
@@ -306,6 +322,20 @@ LogicalResult FusionGroupOp::verify() {
   auto yield = dyn_cast<YieldOp>(body.getTerminator());
   if (!yield || yield.getValues().getTypes() != getResultTypes())
     return emitOpError("body must yield values of the result types");
+  if (std::optional<ArrayRef<int64_t>> offsets = getArenaOffsets()) {
+    if (offsets->size() != getNumResults())
+      return emitOpError("has ") << offsets->size() << " arena offsets for "
+                                 << getNumResults() << " results";
+    for (auto [offset, type] : llvm::zip(*offsets, getResultTypes())) {
+      if (offset == -1)
+        continue;
+      if (offset < 0 || offset % 64)
+        return emitOpError("arena offsets must be multiples of 64, or -1");
+      if (!getArenaBytes(type))
+        return emitOpError("has an arena offset for a result of type ")
+               << type << ", not float32 of static sizes";
+    }
+  }
   // Only what the kernel writers compute: anything else (from a hand-written
   // .mlir) would reach them.
   Operation *rowReduction = nullptr;

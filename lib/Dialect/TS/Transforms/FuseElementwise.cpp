@@ -226,7 +226,7 @@ void BlockFuser::materialize(Group &g) {
   Location loc = b.getFusedLoc(locs);
   auto fusion = ts::FusionGroupOp::create(
       b, loc, ValueRange(results).getTypes(), inputs.getArrayRef(),
-      /*kernel=*/nullptr);
+      /*kernel=*/nullptr, /*arena_offsets=*/nullptr);
   Block *body = new Block();
   fusion.getBody().push_back(body);
   IRMapping map;

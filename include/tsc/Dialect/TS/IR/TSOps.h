@@ -39,6 +39,11 @@ struct OperatorKey {
 };
 std::optional<OperatorKey> getOperatorKey(mlir::Operation *op);
 
+/// The bytes a float32 tensor of static sizes takes in an arena
+/// (-tsc-plan-memory): a multiple of 64, at least 64. Nullopt for other
+/// types.
+std::optional<int64_t> getArenaBytes(mlir::Type type);
+
 } // namespace tsc::ts
 
 #endif // TSC_DIALECT_TS_IR_TSOPS_H

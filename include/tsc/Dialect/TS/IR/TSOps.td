@@ -329,6 +329,10 @@ def TS_FusionGroupOp : TS_Op<"fusion_group",
     otherwise the body runs as the original operators, so the group always
     means what its ops mean.
 
+    `arena_offsets` (`-tsc-plan-memory`) gives, per result, its byte offset
+    in the function's arena, or -1: the kernel writes a planned result
+    there instead of into a new tensor.
+
     The body holds only what the kernels compute (TSElementwise.h):
     fusible elementwise ops, at most one row reduction or else linear
     layers of one output width, each reading a body argument (with one row
@@ -345,7 +349,8 @@ def TS_FusionGroupOp : TS_Op<"fusion_group",
     ```
   }];
   let arguments = (ins Variadic<TS_AnyTensor>:$inputs,
-                       OptionalAttr<SymbolRefAttr>:$kernel);
+                       OptionalAttr<SymbolRefAttr>:$kernel,
+                       OptionalAttr<DenseI64ArrayAttr>:$arena_offsets);
   let results = (outs Variadic<TS_AnyTensor>:$results);
   let regions = (region SizedRegion<1>:$body);
   let assemblyFormat = [{

@@ -281,6 +281,34 @@ def DecomposeRNNCells : Pass<"tsc-decompose-rnn-cells"> {
   }];
 }
 
+def PlanMemory : Pass<"tsc-plan-memory", "::mlir::ModuleOp"> {
+  let summary = "Places fusion group results of static sizes in one arena";
+  let description = [{
+    A memory plan made at compile time: each float32 result of a
+    `ts.fusion_group` whose sizes are static gets an offset in one arena
+    per function (`ts.arena_size` on the function, in bytes; the group's
+    `arena_offsets`, -1 for a result left to the allocator). At run time
+    the arena is allocated once per thread and function and reused call
+    after call (`tsc_arena_get`, docs/runtime.md): the group's kernel
+    writes into it instead of a new tensor.
+
+    Results share arena bytes when their lifetimes do not overlap. A
+    result lives from its group to the last use of it or of any value that
+    may alias it (the results of ops marked `ReturnsAlias`, a group's
+    result that yields its input unchanged), a use inside a region
+    counting as a use by the op holding the region. Only results whose
+    every such use reads the tensor and keeps no reference to it are
+    planned: `ts.fusion_group` inputs and registered ATen operators that
+    do not write their operands. A result that is returned, yielded (loop
+    carried, an `if` result), stored in a list, tuple or object, passed to
+    a call or written in place is left to the allocator, as are results
+    inside `prim::fork` bodies and results of dynamic sizes (the
+    allocator's: the runtime's caching allocator).
+
+    Buffers are 64-byte aligned and placed first-fit, largest first.
+  }];
+}
+
 def FuseElementwise : Pass<"tsc-fuse-elementwise"> {
   let summary = "Groups chains of elementwise tensor ops into ts.fusion_group";
   let description = [{
