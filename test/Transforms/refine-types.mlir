@@ -92,3 +92,28 @@ func.func @sizes(%x: !ts.tensor<[2, 3, 4]>, %y: !ts.tensor<[?, 2]>) -> (i64, i64
   %l = ts.aten.size %x : (!ts.tensor<[2, 3, 4]>) -> !ts.list<i64>
   return %r, %s, %n, %d, %l : i64, i64, i64, i64, !ts.list<i64>
 }
+
+// -----
+
+// An if's tensor result gets what both branches' values say: sizes and
+// dtype when they agree (#0), the dtype and rank with the sizes they
+// disagree on unknown (#1), only the dtype when the ranks differ (#2).
+// Ops after it read the refined types.
+// CHECK-LABEL: func.func @if_results
+// CHECK:         %[[R:.*]]:3 = ts.prim.If %{{.*}} -> (!ts.tensor<[2, 3], f32>, !ts.tensor<[2, ?], f32>, !ts.tensor<f32>)
+// CHECK:         ts.aten.relu %[[R]]#0 : (!ts.tensor<[2, 3], f32>) -> !ts.tensor<[2, 3], f32>
+// CHECK:         ts.aten.relu %[[R]]#1 : (!ts.tensor<[2, ?], f32>) -> !ts.tensor<[2, ?], f32>
+func.func @if_results(%a: !ts.tensor<[2, 3], f32>, %b: !ts.tensor<[2, 5], f32>, %c: !ts.tensor<[3], f32>, %flag: i1) -> !ts.tensor {
+  %r:3 = ts.prim.If %flag -> (!ts.tensor, !ts.tensor, !ts.tensor) {
+    %x = ts.aten.tanh %a : (!ts.tensor<[2, 3], f32>) -> !ts.tensor
+    ts.yield %x, %a, %a : !ts.tensor, !ts.tensor<[2, 3], f32>, !ts.tensor<[2, 3], f32>
+  } else {
+    %y = ts.aten.sigmoid %a : (!ts.tensor<[2, 3], f32>) -> !ts.tensor
+    ts.yield %y, %b, %c : !ts.tensor, !ts.tensor<[2, 5], f32>, !ts.tensor<[3], f32>
+  }
+  %u = ts.aten.relu %r#0 : (!ts.tensor) -> !ts.tensor
+  %v = ts.aten.relu %r#1 : (!ts.tensor) -> !ts.tensor
+  %one = ts.prim.Constant(1 : i64) : i64
+  %w = ts.aten.add.Tensor %u, %r#2, %one : (!ts.tensor, !ts.tensor, i64) -> !ts.tensor
+  return %w : !ts.tensor
+}

@@ -334,6 +334,52 @@ bool refines(ts::TensorType from, ts::TensorType to) {
   return true;
 }
 
+/// Refines `v`; a method's declared results keep their types, through a
+/// cast where `v` is returned.
+void setRefinedType(Value v, Type declared, Type refined) {
+  v.setType(refined);
+  for (OpOperand &use : llvm::make_early_inc_range(v.getUses())) {
+    if (!isa<func::ReturnOp>(use.getOwner()))
+      continue;
+    OpBuilder b(use.getOwner());
+    use.set(ts::UncheckedCastOp::create(b, v.getLoc(), declared, v));
+  }
+}
+
+/// What both `a` and `b` say: their dtype if it is the same, their sizes
+/// if they have the same rank (a dimension they disagree on unknown).
+ts::TensorType join(ts::TensorType a, ts::TensorType b) {
+  Type dtype = a.getDtype() == b.getDtype() ? a.getDtype() : Type();
+  std::optional<ArrayRef<int64_t>> sa = a.getSizes(), sb = b.getSizes();
+  Sizes sizes;
+  bool known = sa && sb && sa->size() == sb->size();
+  if (known)
+    for (auto [x, y] : llvm::zip(*sa, *sb))
+      sizes.push_back(x == y ? x : kDynamic);
+  return ts::TensorType::get(
+      a.getContext(),
+      known ? std::optional<ArrayRef<int64_t>>(sizes) : std::nullopt, dtype);
+}
+
+/// Refines the tensor results of `op` to what both branches yield.
+void refineIfResults(ts::IfOp op) {
+  auto thenYield =
+      cast<ts::YieldOp>(op.getThenRegion().front().getTerminator());
+  auto elseYield =
+      cast<ts::YieldOp>(op.getElseRegion().front().getTerminator());
+  for (auto [r, t, e] : llvm::zip(op.getResults(), thenYield.getValues(),
+                                  elseYield.getValues())) {
+    auto current = dyn_cast<ts::TensorType>(r.getType());
+    auto thenType = dyn_cast<ts::TensorType>(t.getType());
+    auto elseType = dyn_cast<ts::TensorType>(e.getType());
+    if (!current || !thenType || !elseType)
+      continue;
+    ts::TensorType refined = join(thenType, elseType);
+    if (refines(current, refined))
+      setRefinedType(r, current, refined);
+  }
+}
+
 /// Replaces size(x, d), dim(x), numel(x) and size(x) on tensors whose
 /// sizes are known.
 void foldSizeQueries(Operation *op) {
@@ -391,9 +437,12 @@ struct RefineTypesPass : public tsc::impl::RefineTypesBase<RefineTypesPass> {
                       : std::nullopt,
               k.dtype);
           if (refines(current, refined))
-            setType(op->getResult(0), current, refined);
+            setRefinedType(op->getResult(0), current, refined);
         }
       }
+      // After its branches (the walk is post-order).
+      if (auto ifOp = dyn_cast<ts::IfOp>(op))
+        refineIfResults(ifOp);
       StringRef name = op->getName().getStringRef();
       if (llvm::is_contained({"ts.aten.dim", "ts.aten.size.int",
                               "ts.aten.numel", "ts.aten.size"},
@@ -402,18 +451,6 @@ struct RefineTypesPass : public tsc::impl::RefineTypesBase<RefineTypesPass> {
     });
     for (Operation *op : queries)
       foldSizeQueries(op);
-  }
-
-  /// Refines `v`; a method's declared results keep their types, through a
-  /// cast where `v` is returned.
-  static void setType(Value v, Type declared, Type refined) {
-    v.setType(refined);
-    for (OpOperand &use : llvm::make_early_inc_range(v.getUses())) {
-      if (!isa<func::ReturnOp>(use.getOwner()))
-        continue;
-      OpBuilder b(use.getOwner());
-      use.set(ts::UncheckedCastOp::create(b, v.getLoc(), declared, v));
-    }
   }
 };
 

@@ -171,9 +171,11 @@ def RefineTypes : Pass<"tsc-refine-types"> {
   let summary = "Propagates tensor sizes and dtypes through the graph";
   let description = [{
     Gives each op's tensor result the most refined type its operands' types
-    imply, in one forward walk (operands are defined before their uses;
-    results of `prim::If` and values carried by `prim::Loop` stay as they
-    are):
+    imply, in one forward walk (operands are defined before their uses; a
+    `prim::If` result gets what the values both branches yield have in
+    common, the dtype if it is the same, the sizes if the ranks are, with
+    the dimensions they differ on unknown; values carried by `prim::Loop`
+    stay as they are):
 
     - elementwise operators (TSElementwise.h): broadcast sizes; the dtype
       when every tensor operand has the same float dtype (other mixes
