@@ -19,7 +19,8 @@
 // CHECK:         %[[B0:.*]] = llvm.getelementptr %[[PLANNED]][0, 1]
 // CHECK:         %[[ZERO:.*]] = llvm.mlir.constant(0 : i64) : i64
 // CHECK:         llvm.store %[[ZERO]], %[[B0]]
-// CHECK:         %[[AT:.*]] = llvm.getelementptr %[[ARENA]][64] : (!llvm.ptr) -> !llvm.ptr, i8
+// CHECK:         %[[OFFSET:.*]] = llvm.mlir.constant(64 : i64) : i64
+// CHECK:         %[[AT:.*]] = llvm.getelementptr %[[ARENA]][%[[OFFSET]]] : (!llvm.ptr, i64) -> !llvm.ptr, i8
 // CHECK:         %[[D1:.*]] = llvm.getelementptr %[[PLANNED]][1, 0]
 // CHECK:         llvm.store %[[AT]], %[[D1]]
 // CHECK:         %[[B1:.*]] = llvm.getelementptr %[[PLANNED]][1, 1]

@@ -758,8 +758,10 @@ Value MethodLowering::plannedOutputs(ts::FusionGroupOp op) {
     Value data;
     int64_t bytes = 0;
     if (offset >= 0) {
-      data = LLVM::GEPOp::create(b, loc, lc.ptrTy, lc.i8Ty, arena,
-                                 ArrayRef<LLVM::GEPArg>{offset});
+      // An i64 index: arenas may pass 2 GiB.
+      data = LLVM::GEPOp::create(
+          b, loc, lc.ptrTy, lc.i8Ty, arena,
+          ArrayRef<LLVM::GEPArg>{lc.constI64(b, loc, offset)});
       bytes = *ts::getArenaBytes(type); // the op's verifier checked it
     } else {
       data = lc.nullPtr(b, loc);
