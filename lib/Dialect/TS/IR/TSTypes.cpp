@@ -39,7 +39,7 @@ Type ts::TensorType::parse(AsmParser &parser) {
           sizes->push_back(kDynamic);
           continue;
         }
-        int64_t dim;
+        int64_t dim = 0;
         if (parser.parseInteger(dim))
           return Type();
         if (dim < 0) {
