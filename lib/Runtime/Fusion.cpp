@@ -175,10 +175,10 @@ void allocateOutputs(int64_t n_out, at::IntArrayRef sizes, FusionLayout &l) {
   at::TensorOptions options = l.inputs.front().options();
   int64_t bytes = c10::multiply_integers(sizes) * int64_t(sizeof(float));
   for (int64_t o = 0; o < n_out; ++o) {
-    const tsc_planned_output_t *p = l.planned ? &l.planned[o] : nullptr;
-    if (p && p->data && bytes <= p->bytes && options.device().is_cpu()) {
+    const tsc_planned_output_t *p = l.plan ? &l.plan[o] : nullptr;
+    if (p && p->offset >= 0 && bytes <= p->bytes) {
       // Not owned: the arena outlives every use the plan allowed.
-      l.outputs.push_back(at::from_blob(p->data, sizes, options));
+      l.outputs.push_back(at::from_blob(l.arena + p->offset, sizes, options));
       ++l.inArena;
     } else
       l.outputs.push_back(at::empty(sizes, options));
@@ -314,8 +314,8 @@ void publishFusion(FusionLayout &l, tsc_value_t **outs, int8_t *ran,
 
 extern "C" TSC_RUNTIME_API int32_t tsc_fusion_run(
     tsc_fusion_kernel_t kernel, tsc_value_t *const *inputs, int64_t n_in,
-    const uint64_t *deps, tsc_value_t **outs, int64_t n_out,
-    const tsc_planned_output_t *planned, int8_t *ran) {
+    const uint64_t *deps, tsc_value_t **outs, int64_t n_out, void *arena,
+    const tsc_planned_output_t *plan, int8_t *ran) {
   TSC_REQUIRE(kernel);
   TSC_REQUIRE(inputs);
   TSC_REQUIRE(ran);
@@ -323,7 +323,6 @@ extern "C" TSC_RUNTIME_API int32_t tsc_fusion_run(
   return runFusion(
       outs, ran, "elements",
       [&](FusionLayout &l) {
-        l.planned = planned;
         return layoutElementwise(inputs, n_in, deps, n_out,
                                  c10::DeviceType::CPU, l);
       },
@@ -334,13 +333,15 @@ extern "C" TSC_RUNTIME_API int32_t tsc_fusion_run(
           at::parallel_for(0, l.count, kGrainSize, [&](int64_t b, int64_t e) {
             kernel(b, e, l.data.data(), l.strides.data());
           });
-      });
+      },
+      arena, plan);
 }
 
 extern "C" TSC_RUNTIME_API int32_t tsc_fusion_run_rows(
     tsc_fusion_rows_kernel_t kernel, tsc_value_t *const *inputs, int64_t n_in,
     const uint64_t *deps, tsc_value_t **outs, int64_t n_out, int64_t row_dim,
-    int64_t row_length, const tsc_planned_output_t *planned, int8_t *ran) {
+    int64_t row_length, void *arena, const tsc_planned_output_t *plan,
+    int8_t *ran) {
   TSC_REQUIRE(kernel);
   TSC_REQUIRE(inputs);
   TSC_REQUIRE(ran);
@@ -348,7 +349,6 @@ extern "C" TSC_RUNTIME_API int32_t tsc_fusion_run_rows(
   return runFusion(
       outs, ran, "rows",
       [&](FusionLayout &l) {
-        l.planned = planned;
         return layoutRows(inputs, n_in, deps, n_out, row_dim, row_length,
                           c10::DeviceType::CPU, l);
       },
@@ -361,14 +361,15 @@ extern "C" TSC_RUNTIME_API int32_t tsc_fusion_run_rows(
           at::parallel_for(0, l.count, grain, [&](int64_t b, int64_t e) {
             kernel(b, e, n, l.data.data(), l.strides.data());
           });
-      });
+      },
+      arena, plan);
 }
 
 extern "C" TSC_RUNTIME_API int32_t tsc_fusion_run_linear(
     tsc_fusion_linear_kernel_t kernel, tsc_value_t *const *inputs, int64_t n_in,
     const uint64_t *deps, tsc_value_t **outs, int64_t n_out,
     const uint8_t *roles, const int64_t *row_lengths, int64_t row_length,
-    const tsc_planned_output_t *planned, int8_t *ran) {
+    void *arena, const tsc_planned_output_t *plan, int8_t *ran) {
   TSC_REQUIRE(kernel);
   TSC_REQUIRE(inputs);
   TSC_REQUIRE(ran);
@@ -378,7 +379,6 @@ extern "C" TSC_RUNTIME_API int32_t tsc_fusion_run_linear(
   return runFusion(
       outs, ran, "rows",
       [&](FusionLayout &l) {
-        l.planned = planned;
         return layoutLinear(inputs, n_in, deps, n_out, roles, row_lengths,
                             row_length, l);
       },
@@ -404,5 +404,6 @@ extern "C" TSC_RUNTIME_API int32_t tsc_fusion_run_linear(
                  std::min(e * kLinearColumnBlock, l.rowLength), l.data.data(),
                  l.strides.data());
         });
-      });
+      },
+      arena, plan);
 }

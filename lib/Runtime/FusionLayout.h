@@ -33,9 +33,10 @@ struct FusionLayout {
   /// The dense inputs the pointers point into, and the new outputs.
   c10::SmallVector<at::Tensor, 8> inputs;
   c10::SmallVector<at::Tensor, 4> outputs;
-  /// Arena memory the outputs may be written to (tsc_planned_output_t
-  /// per output), or null.
-  const tsc_planned_output_t *planned = nullptr;
+  /// The arena and where in it each output may be written (both null:
+  /// nowhere).
+  char *arena = nullptr;
+  const tsc_planned_output_t *plan = nullptr;
   /// How many outputs were placed there.
   int inArena = 0;
 };
@@ -71,13 +72,19 @@ void publishFusion(FusionLayout &layout, tsc_value_t **outs, int8_t *ran,
 /// What every fusion entry point does around its kernel: *ran = 0 and
 /// exceptions turned into statuses; `layout(l)` lays out the inputs or
 /// declines (the caller then runs the group's operators); `run(l)` runs
-/// the kernel on them; the outputs, counted in `unit`, are handed out.
+/// the kernel on them; the outputs, counted in `unit`, are handed out,
+/// written into `arena` where `plan` places them (CPU kernels only).
 template <typename LayoutFn, typename RunFn>
 int32_t runFusion(tsc_value_t **outs, int8_t *ran, const char *unit,
-                  LayoutFn layout, RunFn run) {
+                  LayoutFn layout, RunFn run, void *arena = nullptr,
+                  const tsc_planned_output_t *plan = nullptr) {
   *ran = 0;
   return guard([&]() -> int32_t {
     FusionLayout l;
+    if (arena && plan) {
+      l.arena = static_cast<char *>(arena);
+      l.plan = plan;
+    }
     if (!layout(l))
       return TSC_OK;
     run(l);

@@ -2,31 +2,20 @@
 
 // A function with an arena (-tsc-plan-memory) gets this thread's arena
 // for it on entry, keyed by a slot of the object, and fails as any
-// runtime call does. A group with planned results hands the runtime one
-// {data, bytes} per result: null and 0 for a result left to the
-// allocator, the arena plus its offset and its bytes otherwise.
-// CHECK:       llvm.mlir.global internal @[[KEY:__tsc_cache_[0-9]+]]()
+// runtime call does. A group with planned results hands the runtime the
+// arena and a constant {offset, bytes} per result (i64s, little-endian):
+// -1 and 0 for a result left to the allocator, its offset and bytes
+// otherwise.
+// CHECK-DAG:   llvm.mlir.global internal @[[KEY:__tsc_cache_[0-9]+]]()
+// CHECK-DAG:   llvm.mlir.global internal constant @[[PLAN:__tsc_arena_plan_[0-9]+]](dense<[-1, -1, -1, -1, -1, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0, 64, 0, 0, 0, 0, 0, 0, 0, 64, 0, 0, 0, 0, 0, 0, 0]> : tensor<32xi8>)
 // CHECK-LABEL: llvm.func internal @m_forward_impl(
-// CHECK:         %[[PLANNED:.*]] = llvm.alloca %{{.*}} x !llvm.struct<(ptr, i64)>
 // CHECK:         %[[SLOT:.*]] = llvm.mlir.addressof @[[KEY]] : !llvm.ptr
 // CHECK:         %[[SIZE:.*]] = llvm.mlir.constant(128 : i64) : i64
 // CHECK:         %[[STATUS:.*]] = llvm.call @tsc_arena_get(%[[SLOT]], %[[SIZE]], %[[OUT:[0-9]+]])
 // CHECK:         llvm.icmp "ne" %[[STATUS]]
 // CHECK:         %[[ARENA:.*]] = llvm.load %[[OUT]] : !llvm.ptr -> !llvm.ptr
-// CHECK:         %[[NULL:.*]] = llvm.mlir.zero : !llvm.ptr
-// CHECK:         %[[D0:.*]] = llvm.getelementptr %[[PLANNED]][0, 0]
-// CHECK:         llvm.store %[[NULL]], %[[D0]]
-// CHECK:         %[[B0:.*]] = llvm.getelementptr %[[PLANNED]][0, 1]
-// CHECK:         %[[ZERO:.*]] = llvm.mlir.constant(0 : i64) : i64
-// CHECK:         llvm.store %[[ZERO]], %[[B0]]
-// CHECK:         %[[OFFSET:.*]] = llvm.mlir.constant(64 : i64) : i64
-// CHECK:         %[[AT:.*]] = llvm.getelementptr %[[ARENA]][%[[OFFSET]]] : (!llvm.ptr, i64) -> !llvm.ptr, i8
-// CHECK:         %[[D1:.*]] = llvm.getelementptr %[[PLANNED]][1, 0]
-// CHECK:         llvm.store %[[AT]], %[[D1]]
-// CHECK:         %[[B1:.*]] = llvm.getelementptr %[[PLANNED]][1, 1]
-// CHECK:         %[[BYTES:.*]] = llvm.mlir.constant(64 : i64) : i64
-// CHECK:         llvm.store %[[BYTES]], %[[B1]]
-// CHECK:         llvm.call @tsc_fusion_run(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %[[PLANNED]], %{{.*}})
+// CHECK:         %[[PLANNED:.*]] = llvm.mlir.addressof @[[PLAN]] : !llvm.ptr
+// CHECK:         llvm.call @tsc_fusion_run(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %[[ARENA]], %[[PLANNED]], %{{.*}})
 func.func @forward(%x: !ts.tensor<[16], f32> {ts.name = "x"}) -> !ts.tensor attributes {ts.arena_size = 128 : i64} {
   %one = ts.prim.Constant(1 : i64) : i64
   %r:2 = ts.fusion_group(%x) {

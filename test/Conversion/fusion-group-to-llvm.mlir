@@ -11,10 +11,11 @@
 // CHECK-LABEL: llvm.func internal @m_forward_impl(
 // CHECK:         %[[K:.*]] = llvm.mlir.addressof @__tsc_fusion_0
 // CHECK:         %[[D:.*]] = llvm.mlir.addressof @[[DEPS]]
-// No arena is planned here (-tsc-plan-memory did not run): the planned
-// outputs are null.
+// No arena is planned here (-tsc-plan-memory did not run): the arena and
+// the plan are null.
+// CHECK:         %[[NOARENA:.*]] = llvm.mlir.zero : !llvm.ptr
 // CHECK:         %[[NOPLAN:.*]] = llvm.mlir.zero : !llvm.ptr
-// CHECK:         llvm.call @tsc_fusion_run(%[[K]], %{{.*}}, %{{.*}}, %[[D]], %[[OUTS:.*]], %{{.*}}, %[[NOPLAN]], %[[RAN:.*]]) : (!llvm.ptr, !llvm.ptr, i64, !llvm.ptr, !llvm.ptr, i64, !llvm.ptr, !llvm.ptr) -> i32
+// CHECK:         llvm.call @tsc_fusion_run(%[[K]], %{{.*}}, %{{.*}}, %[[D]], %[[OUTS:.*]], %{{.*}}, %[[NOARENA]], %[[NOPLAN]], %[[RAN:.*]]) : (!llvm.ptr, !llvm.ptr, i64, !llvm.ptr, !llvm.ptr, i64, !llvm.ptr, !llvm.ptr, !llvm.ptr) -> i32
 // CHECK:         %[[R:.*]] = llvm.load %[[RAN]] : !llvm.ptr -> i8
 // CHECK:         %[[DID:.*]] = llvm.icmp "ne" %[[R]]
 // CHECK:         llvm.cond_br %[[DID]], ^[[CONT:.*]](%{{.*}}, %{{.*}} : !llvm.ptr, !llvm.ptr), ^[[FALLBACK:.*]]

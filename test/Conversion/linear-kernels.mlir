@@ -57,13 +57,14 @@
 
 // The method calls tsc_fusion_run_linear with each input's role (x: read
 // by the layer, 2; h: elementwise, 1), the layer inputs' row lengths
-// (x: 2), the row length, 5, and no planned outputs.
+// (x: 2), the row length, 5, and no arena or plan.
 // CALL-DAG:    llvm.mlir.global internal constant @__tsc_fusion_row_lengths_{{[0-9]+}}(dense<[2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]> : tensor<16xi8>)
 // CALL-DAG:    llvm.mlir.global internal constant @__tsc_fusion_roles_{{[0-9]+}}(dense<[2, 1]> : tensor<2xi8>)
 // CALL:        llvm.mlir.addressof @__tsc_fusion_row_lengths
 // CALL-NEXT:   %[[N:.*]] = llvm.mlir.constant(5 : i64) : i64
+// CALL-NEXT:   %[[NOARENA:.*]] = llvm.mlir.zero : !llvm.ptr
 // CALL-NEXT:   %[[NOPLAN:.*]] = llvm.mlir.zero : !llvm.ptr
-// CALL-NEXT:   llvm.call @tsc_fusion_run_linear(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %[[N]], %[[NOPLAN]], %{{.*}})
+// CALL-NEXT:   llvm.call @tsc_fusion_run_linear(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %[[N]], %[[NOARENA]], %[[NOPLAN]], %{{.*}})
 func.func @cell(%x: !ts.tensor, %h: !ts.tensor) -> !ts.tensor {
   %g = ts.fusion_group(%x, %h) {
   ^bb0(%a: !ts.tensor, %b: !ts.tensor):

@@ -249,11 +249,13 @@ TSC_RUNTIME_API int32_t tsc_weights_map(const char *path, uint64_t size,
  * function suffices for concurrent calls. */
 TSC_RUNTIME_API int32_t tsc_arena_get(const void *key, int64_t bytes,
                                       void **out);
-/* Where a fusion kernel may write one output: `bytes` bytes of an arena
- * (data null: a new tensor). A run that would write more (the output's
- * sizes not being the planned ones) allocates a new tensor instead. */
+/* Where a fusion kernel may write one output: `bytes` bytes at `offset`
+ * in the function's arena (offset -1: a new tensor). Compiled code passes
+ * one per output in constant data, with the arena from tsc_arena_get. A
+ * run that would write more (the output's sizes not being the planned
+ * ones) allocates a new tensor instead. */
 typedef struct tsc_planned_output {
-  void *data;
+  int64_t offset;
   int64_t bytes;
 } tsc_planned_output_t;
 
@@ -269,16 +271,17 @@ typedef void (*tsc_fusion_kernel_t)(int64_t begin, int64_t end,
  * depends on input j). Inputs with the broadcast sizes that are not
  * contiguous, and broadcast inputs of more than one element, are made
  * dense first. The outputs are float32 tensors of the broadcast sizes,
- * their handles stored in `outs`: new ones, or wrapping the arena memory
- * `planned[i]` gives (`planned` may be null: all new); large ones are
+ * their handles stored in `outs`: new ones, or wrapping `arena` memory
+ * where `plan[i]` places output i (`arena` or `plan` null: all new);
+ * large ones are
  * split across ATen's intra-op threads. *ran = 1 then; *ran = 0, and
  * nothing made, when the inputs do not suit the kernel: the caller then
  * runs the group's ops. */
 TSC_RUNTIME_API int32_t tsc_fusion_run(tsc_fusion_kernel_t kernel,
                                        tsc_value_t *const *inputs, int64_t n_in,
                                        const uint64_t *deps, tsc_value_t **outs,
-                                       int64_t n_out,
-                                       const tsc_planned_output_t *planned,
+                                       int64_t n_out, void *arena,
+                                       const tsc_planned_output_t *plan,
                                        int8_t *ran);
 /* A fusion kernel for a group with a row reduction (softmax, log_softmax,
  * layer_norm over the last dimension): computes rows [row_begin, row_end)
@@ -291,10 +294,11 @@ typedef void (*tsc_fusion_rows_kernel_t)(int64_t row_begin, int64_t row_end,
  * is `row_dim` (or row_dim is -1) and of `row_length` elements (or
  * row_length is -1). Inputs of one element or one row are broadcast to
  * every row. */
-TSC_RUNTIME_API int32_t tsc_fusion_run_rows(
-    tsc_fusion_rows_kernel_t kernel, tsc_value_t *const *inputs, int64_t n_in,
-    const uint64_t *deps, tsc_value_t **outs, int64_t n_out, int64_t row_dim,
-    int64_t row_length, const tsc_planned_output_t *planned, int8_t *ran);
+TSC_RUNTIME_API int32_t
+tsc_fusion_run_rows(tsc_fusion_rows_kernel_t kernel, tsc_value_t *const *inputs,
+                    int64_t n_in, const uint64_t *deps, tsc_value_t **outs,
+                    int64_t n_out, int64_t row_dim, int64_t row_length,
+                    void *arena, const tsc_planned_output_t *plan, int8_t *ran);
 /* A fusion kernel for a group with linear layers: computes columns
  * [column_begin, column_end) of rows [row_begin, row_end) of its outputs
  * (column_begin a multiple of 64, or 0). Inputs are laid out as for
@@ -325,7 +329,7 @@ TSC_RUNTIME_API int32_t tsc_fusion_run_linear(
     tsc_fusion_linear_kernel_t kernel, tsc_value_t *const *inputs, int64_t n_in,
     const uint64_t *deps, tsc_value_t **outs, int64_t n_out,
     const uint8_t *roles, const int64_t *row_lengths, int64_t row_length,
-    const tsc_planned_output_t *planned, int8_t *ran);
+    void *arena, const tsc_planned_output_t *plan, int8_t *ran);
 /* --target=cuda. <model>_load first calls tsc_cuda_require: TSC_ERROR, with
  * a message, when the CUDA driver (libcuda.so.1, loaded at run time) or a
  * CUDA device is missing, or the LibTorch in use has no CUDA support. */

@@ -93,6 +93,11 @@ private:
     return arith::ConstantOp::create(b, loc,
                                      b.getF32FloatAttr(static_cast<float>(v)));
   }
+  /// Alignment of whole vectors in the packed weights and biases (64-byte
+  /// globals) and in the kernels' stack buffers.
+  unsigned vectorAlignment() const {
+    return std::min<unsigned>(64, 4 * vectorWidth);
+  }
   Value at(Value base, Type elem, Value index) {
     return LLVM::GEPOp::create(b, loc, ptrTy, elem, base,
                                ArrayRef<LLVM::GEPArg>{index});
@@ -356,7 +361,6 @@ SmallVector<KernelBuilder::Linear> KernelBuilder::packLinearLayers() {
 }
 
 Value KernelBuilder::linearValue(const Linear &l, Value x, Value j) {
-  Type type = vectorTy;
   auto fma = [&](Value a, Value c, Value acc) -> Value {
     return math::FmaOp::create(b, loc, a, c, acc);
   };
@@ -366,17 +370,17 @@ Value KernelBuilder::linearValue(const Linear &l, Value x, Value j) {
   auto xAt = [&](Value k) {
     Value xk = LLVM::LoadOp::create(b, loc, f32Ty, at(x, f32Ty, k),
                                     /*alignment=*/4);
-    return splat(xk, type);
+    return splat(xk, vectorTy);
   };
-  Value zero = splat(f32(0), type);
+  Value zero = splat(f32(0), vectorTy);
   Value w = i64(vectorWidth);
   // Columns j... are the block j / W, which starts at j * K. Four partial
   // sums over k keep four multiply-adds in flight.
   Value block = at(l.weight, f32Ty, arith::MulIOp::create(b, loc, j, i64(l.k)));
   auto rowOf = [&](Value k) {
     return LLVM::LoadOp::create(
-        b, loc, type, at(block, f32Ty, arith::MulIOp::create(b, loc, k, w)),
-        /*alignment=*/std::min<unsigned>(64, 4 * vectorWidth));
+        b, loc, vectorTy, at(block, f32Ty, arith::MulIOp::create(b, loc, k, w)),
+        /*alignment=*/vectorAlignment());
   };
   constexpr int64_t kUnroll = 4;
   int64_t k4 = l.k / kUnroll * kUnroll;
@@ -411,9 +415,8 @@ Value KernelBuilder::linearValue(const Linear &l, Value x, Value j) {
   Value sum = add(low, high);
   if (!l.bias)
     return sum;
-  Value bias = LLVM::LoadOp::create(
-      b, loc, type, at(l.bias, f32Ty, j),
-      /*alignment=*/std::min<unsigned>(64, 4 * vectorWidth));
+  Value bias = LLVM::LoadOp::create(b, loc, vectorTy, at(l.bias, f32Ty, j),
+                                    /*alignment=*/vectorAlignment());
   return add(sum, bias);
 }
 
@@ -450,9 +453,9 @@ void KernelBuilder::buildLinearRows() {
   SmallVector<Value> tailBuffers;
   if (partialBlock)
     for (size_t i = 0; i < layers.size(); ++i)
-      tailBuffers.push_back(LLVM::AllocaOp::create(
-          b, loc, ptrTy, vectorTy, i64(1),
-          /*alignment=*/std::min<unsigned>(64, 4 * vectorWidth)));
+      tailBuffers.push_back(
+          LLVM::AllocaOp::create(b, loc, ptrTy, vectorTy, i64(1),
+                                 /*alignment=*/vectorAlignment()));
 
   loop(rowBegin, rowEnd, 1, [&](Value row) {
     SmallVector<Value> inputs, xRows, outputs;
@@ -498,9 +501,8 @@ void KernelBuilder::buildLinearRows() {
     OpBuilder::InsertionGuard guard(b);
     b.setInsertionPointToStart(ifAny.thenBlock());
     for (auto [l, x, buffer] : llvm::zip(layers, xRows, tailBuffers))
-      LLVM::StoreOp::create(
-          b, loc, linearValue(l, x, lastVector), buffer,
-          /*alignment=*/std::min<unsigned>(64, 4 * vectorWidth));
+      LLVM::StoreOp::create(b, loc, linearValue(l, x, lastVector), buffer,
+                            /*alignment=*/vectorAlignment());
     loop(scalarBegin, columnEnd, 1, columns(f32Ty));
   });
   LLVM::ReturnOp::create(b, loc, ValueRange{});

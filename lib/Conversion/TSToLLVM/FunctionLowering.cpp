@@ -59,8 +59,9 @@ private:
   LogicalResult lowerLoop(ts::LoopOp op);
   LogicalResult lowerFork(ts::ForkOp op);
   LogicalResult lowerFusionGroup(ts::FusionGroupOp op);
-  /// The tsc_planned_output_t array for a fusion group's results, or null.
-  Value plannedOutputs(ts::FusionGroupOp op);
+  /// Appends the arena and the tsc_planned_output_t array for a fusion
+  /// group's results to `args` (two nulls when nothing is planned).
+  void appendArenaPlan(ts::FusionGroupOp op, SmallVectorImpl<Value> &args);
   LogicalResult lowerReturn(func::ReturnOp op);
   LogicalResult lowerBoxedCall(Operation *op, const ts::OperatorKey &key);
   void planHotOps();
@@ -710,7 +711,7 @@ LogicalResult MethodLowering::lowerFusionGroup(ts::FusionGroupOp op) {
           lc.constI64(b, loc, ts::getRowReductionLength(rowReduction)));
     }
     if (fn)
-      args.push_back(plannedOutputs(op));
+      appendArenaPlan(op, args);
     args.push_back(ran);
     StringRef runner =
         linear ? "tsc_fusion_run_linear"
@@ -746,35 +747,23 @@ LogicalResult MethodLowering::lowerFusionGroup(ts::FusionGroupOp op) {
   return success();
 }
 
-Value MethodLowering::plannedOutputs(ts::FusionGroupOp op) {
+void MethodLowering::appendArenaPlan(ts::FusionGroupOp op,
+                                     SmallVectorImpl<Value> &args) {
   Location loc = op.getLoc();
   std::optional<ArrayRef<int64_t>> offsets = op.getArenaOffsets();
-  if (!offsets || !arena)
-    return lc.nullPtr(b, loc);
-  auto entryTy = LLVM::LLVMStructType::getLiteral(lc.ctx, {lc.ptrTy, lc.i64Ty});
-  Value planned = slots(loc, entryTy, op.getNumResults());
-  for (auto [i, offset, type] :
-       llvm::enumerate(*offsets, op.getResultTypes())) {
-    Value data;
-    int64_t bytes = 0;
-    if (offset >= 0) {
-      // An i64 index: arenas may pass 2 GiB.
-      data = LLVM::GEPOp::create(
-          b, loc, lc.ptrTy, lc.i8Ty, arena,
-          ArrayRef<LLVM::GEPArg>{lc.constI64(b, loc, offset)});
-      bytes = *ts::getArenaBytes(type); // the op's verifier checked it
-    } else {
-      data = lc.nullPtr(b, loc);
-    }
-    auto field = [&](int32_t f) {
-      return LLVM::GEPOp::create(
-          b, loc, lc.ptrTy, entryTy, planned,
-          ArrayRef<LLVM::GEPArg>{static_cast<int32_t>(i), f});
-    };
-    LLVM::StoreOp::create(b, loc, data, field(0));
-    LLVM::StoreOp::create(b, loc, lc.constI64(b, loc, bytes), field(1));
+  if (!offsets || !arena) {
+    args.append({lc.nullPtr(b, loc), lc.nullPtr(b, loc)});
+    return;
   }
-  return planned;
+  // tsc_planned_output_t per result: constant, so nothing is stored per
+  // call.
+  std::string plan;
+  for (auto [offset, type] : llvm::zip(*offsets, op.getResultTypes())) {
+    // The op's verifier checked that a placed result has arena bytes.
+    int64_t entry[2] = {offset, offset >= 0 ? *ts::getArenaBytes(type) : 0};
+    plan.append(reinterpret_cast<const char *>(entry), sizeof entry);
+  }
+  args.append({arena, lc.bytesPtr(b, loc, plan, "arena_plan")});
 }
 
 LogicalResult MethodLowering::lowerLoop(ts::LoopOp op) {
