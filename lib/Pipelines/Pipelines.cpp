@@ -51,6 +51,13 @@ void buildTSOptimizationPipeline(OpPassManager &pm,
   // Short counted loops become straight-line code, whose constant
   // iteration numbers fold.
   pm.addPass(createUnrollLoops());
+  // A loop's special first iteration (`if i == 0`, a carried value that
+  // starts as None) runs on its own; once it folds, the loop left carries
+  // values of narrower types, which a second refinement finds and on which
+  // the None tests and size queries of the body fold.
+  pm.addPass(createPeelLoops());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createRefineTypes());
   pm.addPass(createCanonicalizerPass());
   // Merges identical pure ops (constants, scalar arithmetic, tuples).
   pm.addPass(createCSEPass());

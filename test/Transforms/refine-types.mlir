@@ -117,3 +117,63 @@ func.func @if_results(%a: !ts.tensor<[2, 3], f32>, %b: !ts.tensor<[2, 5], f32>, 
   %w = ts.aten.add.Tensor %u, %r#2, %one : (!ts.tensor, !ts.tensor, i64) -> !ts.tensor
   return %w : !ts.tensor
 }
+
+// -----
+
+// Carried values: what enters and what every iteration yields. #0 keeps
+// its sizes (tanh of it has them too); #1 may be replaced by a tensor of
+// two rows, so a second round widens its first dimension; #2 enters as
+// float32 and is replaced by float64: only its sizes hold. The body is
+// refined under the final assumption (the size query of #0 folds, that of
+// #1 does not), and the loop's results get the carried types.
+// CHECK-LABEL: func.func @loop_carried
+// CHECK:         %[[R:.*]]:3 = ts.prim.Loop %{{.*}}, %{{.*}} iter(%{{.*}}, %{{.*}}, %{{.*}} : !ts.tensor<[2, 3], f32>, !ts.tensor<[1, 3], f32>, !ts.tensor<[3], f32>) -> (!ts.tensor<[2, 3], f32>, !ts.tensor<[?, 3], f32>, !ts.tensor<[3]>)
+// CHECK-NEXT:    ^bb0(%{{.*}}: i64, %[[H:.*]]: !ts.tensor<[2, 3], f32>, %[[G:.*]]: !ts.tensor<[?, 3], f32>, %{{.*}}: !ts.tensor<[3]>):
+// CHECK:           ts.aten.tanh %[[H]] : (!ts.tensor<[2, 3], f32>) -> !ts.tensor<[2, 3], f32>
+// CHECK:           %[[TWO:.*]] = ts.prim.Constant(2 : i64) : i64
+// CHECK:           ts.prim.If %{{.*}} -> (!ts.tensor<[?, 3], f32>)
+// CHECK:           %[[S1:.*]] = ts.aten.size.int %[[G]]
+// CHECK:           ts.aten.eq.int %[[TWO]], %[[S1]]
+// CHECK:         ts.aten.relu %[[R]]#0 : (!ts.tensor<[2, 3], f32>) -> !ts.tensor<[2, 3], f32>
+// CHECK:         ts.aten.relu %[[R]]#1 : (!ts.tensor<[?, 3], f32>) -> !ts.tensor<[?, 3], f32>
+func.func @loop_carried(%h: !ts.tensor<[2, 3], f32>, %g: !ts.tensor<[1, 3], f32>, %k: !ts.tensor<[2, 3], f32>, %f: !ts.tensor<[3], f32>, %e: !ts.tensor<[3], f64>, %n: i64, %flag: i1) -> !ts.tensor {
+  %true = ts.prim.Constant(true) : i1
+  %zero = ts.prim.Constant(0 : i64) : i64
+  %one = ts.prim.Constant(1 : i64) : i64
+  %r:3 = ts.prim.Loop %n, %true iter(%h, %g, %f : !ts.tensor<[2, 3], f32>, !ts.tensor<[1, 3], f32>, !ts.tensor<[3], f32>) -> (!ts.tensor, !ts.tensor, !ts.tensor) {
+  ^bb0(%i: i64, %a: !ts.tensor, %b: !ts.tensor, %c: !ts.tensor):
+    %t = ts.aten.tanh %a : (!ts.tensor) -> !ts.tensor
+    %s0 = ts.aten.size.int %a, %zero : (!ts.tensor, i64) -> i64
+    %next = ts.prim.If %flag -> (!ts.tensor) {
+      ts.yield %b : !ts.tensor
+    } else {
+      ts.yield %k : !ts.tensor<[2, 3], f32>
+    }
+    %s1 = ts.aten.size.int %b, %zero : (!ts.tensor, i64) -> i64
+    %go = ts.aten.eq.int %s0, %s1 : (i64, i64) -> i1
+    ts.yield %go, %t, %next, %e : i1, !ts.tensor, !ts.tensor, !ts.tensor<[3], f64>
+  }
+  %u = ts.aten.relu %r#0 : (!ts.tensor) -> !ts.tensor
+  %v = ts.aten.relu %r#1 : (!ts.tensor) -> !ts.tensor
+  %w = ts.aten.add.Tensor %u, %v, %one : (!ts.tensor, !ts.tensor, i64) -> !ts.tensor
+  return %w : !ts.tensor
+}
+
+// -----
+
+// A carried value that gains a dimension every iteration (unsqueeze): the
+// ranks differ, so the join keeps the dtype only, and the second round
+// settles there.
+// CHECK-LABEL: func.func @loop_rank_grows
+// CHECK:         ts.prim.Loop %{{.*}}, %{{.*}} iter(%{{.*}} : !ts.tensor<[3], f32>) -> (!ts.tensor<f32>)
+// CHECK:           ts.aten.unsqueeze %{{.*}}, %{{.*}} : (!ts.tensor<f32>, i64) -> !ts.tensor<f32>
+func.func @loop_rank_grows(%x: !ts.tensor<[3], f32>, %n: i64) -> !ts.tensor {
+  %true = ts.prim.Constant(true) : i1
+  %zero = ts.prim.Constant(0 : i64) : i64
+  %r = ts.prim.Loop %n, %true iter(%x : !ts.tensor<[3], f32>) -> (!ts.tensor) {
+  ^bb0(%i: i64, %a: !ts.tensor):
+    %u = ts.aten.unsqueeze %a, %zero : (!ts.tensor, i64) -> !ts.tensor
+    ts.yield %true, %u : i1, !ts.tensor
+  }
+  return %r : !ts.tensor
+}

@@ -160,6 +160,13 @@ Known infer(Operation *op) {
   }
   if (ts::getFusibleRowReduction(op))
     return sameAsInput();
+  // A cast that only widens the static type (where a branch or a folded
+  // loop yields a refined tensor), except the one that keeps a method's
+  // declared result type at its return.
+  if (isa<ts::UncheckedCastOp>(op) &&
+      llvm::none_of(op->getUsers(),
+                    [](Operation *user) { return isa<func::ReturnOp>(user); }))
+    return sameAsInput();
   // A result that is its first operand, changed in place or not at all.
   if (op->hasTrait<ts::OpTrait::InPlace>() &&
       isa<ts::TensorType>(op->getOperand(0).getType()))
@@ -334,10 +341,28 @@ bool refines(ts::TensorType from, ts::TensorType to) {
   return true;
 }
 
+/// The types the pass changed, in order, so that what it assumed of a
+/// loop's carried values can be taken back (see refineLoop).
+struct TypeLog {
+  SmallVector<std::pair<Value, Type>> changes;
+
+  void set(Value v, Type t) {
+    changes.push_back({v, v.getType()});
+    v.setType(t);
+  }
+  size_t mark() const { return changes.size(); }
+  void rollBack(size_t mark) {
+    while (changes.size() > mark) {
+      auto [v, old] = changes.pop_back_val();
+      v.setType(old);
+    }
+  }
+};
+
 /// Refines `v`; a method's declared results keep their types, through a
 /// cast where `v` is returned.
-void setRefinedType(Value v, Type declared, Type refined) {
-  v.setType(refined);
+void setRefinedType(TypeLog &log, Value v, Type declared, Type refined) {
+  log.set(v, refined);
   for (OpOperand &use : llvm::make_early_inc_range(v.getUses())) {
     if (!isa<func::ReturnOp>(use.getOwner()))
       continue;
@@ -362,7 +387,7 @@ ts::TensorType join(ts::TensorType a, ts::TensorType b) {
 }
 
 /// Refines the tensor results of `op` to what both branches yield.
-void refineIfResults(ts::IfOp op) {
+void refineIfResults(TypeLog &log, ts::IfOp op) {
   auto thenYield =
       cast<ts::YieldOp>(op.getThenRegion().front().getTerminator());
   auto elseYield =
@@ -376,9 +401,105 @@ void refineIfResults(ts::IfOp op) {
       continue;
     ts::TensorType refined = join(thenType, elseType);
     if (refines(current, refined))
-      setRefinedType(r, current, refined);
+      setRefinedType(log, r, current, refined);
   }
 }
+
+/// What a value of type `a` or `b`, both subtypes of `declared`, is known
+/// to be: their common tensor type, or `declared` when they differ
+/// otherwise.
+Type joinWithin(Type a, Type b, Type declared) {
+  if (a == b)
+    return a;
+  auto ta = dyn_cast<ts::TensorType>(a), tb = dyn_cast<ts::TensorType>(b);
+  if (ta && tb) {
+    Type joined = join(ta, tb);
+    if (ts::isSubtypeOf(joined, declared))
+      return joined;
+  }
+  return declared;
+}
+
+/// How often a loop's body is refined under wider and wider assumptions
+/// before the pass settles for the declared types. Each round widens a
+/// tensor type by at least a size or the dtype, so a few rounds suffice.
+constexpr int kMaxLoopRounds = 8;
+
+class Refiner {
+public:
+  void refineBlock(Block &block) {
+    for (Operation &op : block)
+      refineOp(&op);
+  }
+
+private:
+  void refineOp(Operation *op) {
+    if (auto loop = dyn_cast<ts::LoopOp>(op)) {
+      refineLoop(loop);
+      return;
+    }
+    for (Region &region : op->getRegions())
+      for (Block &block : region)
+        refineBlock(block);
+    if (op->getNumResults() == 1) {
+      auto current = dyn_cast<ts::TensorType>(op->getResult(0).getType());
+      if (current && !isa<ts::FusionGroupOp>(op)) {
+        Known k = infer(op);
+        auto refined = ts::TensorType::get(
+            op->getContext(),
+            k.sizes ? std::optional<ArrayRef<int64_t>>(*k.sizes) : std::nullopt,
+            k.dtype);
+        if (refines(current, refined))
+          setRefinedType(log, op->getResult(0), current, refined);
+      }
+    }
+    if (auto ifOp = dyn_cast<ts::IfOp>(op))
+      refineIfResults(log, ifOp);
+  }
+
+  /// A carried value's type is what holds on entry and after every
+  /// iteration: the body is refined assuming the initial values' types,
+  /// and while an iteration yields something those do not describe, the
+  /// assumption widens to cover it, the body's types are taken back and it
+  /// is refined again. Types only widen between rounds, so this ends; past
+  /// kMaxLoopRounds the body is refined with the declared types.
+  void refineLoop(ts::LoopOp loop) {
+    Block &body = loop.getBody().front();
+    auto yield = cast<ts::YieldOp>(body.getTerminator());
+    SmallVector<Type> declared(loop.getResultTypes());
+    SmallVector<Type> assumed;
+    for (auto [init, d] : llvm::zip(loop.getIterArgs(), declared))
+      assumed.push_back(joinWithin(init.getType(), init.getType(), d));
+    size_t mark = log.mark();
+    bool settled = false;
+    for (int round = 0; round < kMaxLoopRounds && !settled; ++round) {
+      for (auto [arg, t] : llvm::zip(body.getArguments().drop_front(), assumed))
+        if (arg.getType() != t)
+          log.set(arg, t);
+      refineBlock(body);
+      settled = true;
+      for (auto [t, y, d] :
+           llvm::zip(assumed, yield.getValues().drop_front(), declared)) {
+        Type wider = joinWithin(t, y.getType(), d);
+        if (wider != t) {
+          t = wider;
+          settled = false;
+        }
+      }
+      if (!settled)
+        log.rollBack(mark);
+    }
+    if (!settled) {
+      assumed = declared;
+      refineBlock(body);
+    }
+    for (auto [r, t] : llvm::zip(loop.getResults(), assumed))
+      if (r.getType() != t)
+        setRefinedType(log, r, r.getType(), t);
+  }
+
+  TypeLog log;
+};
 
 /// Replaces size(x, d), dim(x), numel(x) and size(x) on tensors whose
 /// sizes are known.
@@ -425,24 +546,12 @@ void foldSizeQueries(Operation *op) {
 
 struct RefineTypesPass : public tsc::impl::RefineTypesBase<RefineTypesPass> {
   void runOnOperation() override {
+    Refiner refiner;
+    for (Region &region : getOperation()->getRegions())
+      for (Block &block : region)
+        refiner.refineBlock(block);
     SmallVector<Operation *> queries;
     getOperation()->walk([&](Operation *op) {
-      if (op->getNumResults() == 1) {
-        auto current = dyn_cast<ts::TensorType>(op->getResult(0).getType());
-        if (current && !isa<ts::FusionGroupOp>(op)) {
-          Known k = infer(op);
-          auto refined = ts::TensorType::get(
-              op->getContext(),
-              k.sizes ? std::optional<ArrayRef<int64_t>>(*k.sizes)
-                      : std::nullopt,
-              k.dtype);
-          if (refines(current, refined))
-            setRefinedType(op->getResult(0), current, refined);
-        }
-      }
-      // After its branches (the walk is post-order).
-      if (auto ifOp = dyn_cast<ts::IfOp>(op))
-        refineIfResults(ifOp);
       StringRef name = op->getName().getStringRef();
       if (llvm::is_contained({"ts.aten.dim", "ts.aten.size.int",
                               "ts.aten.numel", "ts.aten.size"},

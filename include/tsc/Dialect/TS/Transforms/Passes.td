@@ -248,6 +248,34 @@ def UnrollLoops : Pass<"tsc-unroll-loops"> {
   ];
 }
 
+def PeelLoops : Pass<"tsc-peel-loops"> {
+  let summary = "Runs a loop's special first iteration on its own";
+  let description = [{
+    A `ts.prim.Loop` whose body tells its first iteration from the others
+    gets that iteration written out before the loop, guarded by the loop's
+    entry test (`cond and n > 0`), and the loop runs the rest with its
+    trip count one less and its iteration count one ahead. Two signs of a
+    first iteration:
+
+    - a comparison of the iteration count with a constant that only
+      iteration 0 passes or fails (`i == 0`, `i != 0`, `i < 1`, `i > 0`,
+      `i <= 0`, `i >= 1`, either operand order): in the remaining loop it
+      becomes its constant value;
+    - `is None` / `is not None` on a carried value that enters the loop
+      statically None (`acc: Optional[Tensor] = None`): in the peeled copy
+      it folds, and the remaining loop's carried value enters as what the
+      first iteration made of it.
+
+    The copy folds on canonicalization; `-tsc-refine-types` then narrows
+    the remaining loop's carried types from what now enters it. Loops whose
+    body has more than `max-ops` operations stay as they are.
+  }];
+  let options = [
+    Option<"maxOps", "max-ops", "int64_t", /*default=*/"256",
+           "Peel loops whose body has at most this many operations">,
+  ];
+}
+
 def DecomposeRNNCells : Pass<"tsc-decompose-rnn-cells"> {
   let summary = "Writes recurrent cells with constant weights as linear "
                 "layers and gates";
