@@ -1,4 +1,5 @@
 // RUN: tsc-opt %s -tsc-refine-types -split-input-file | FileCheck %s
+// RUN: tsc-opt %s -tsc-refine-types=max-loop-rounds=1 -split-input-file | FileCheck %s --check-prefix=ONE-ROUND
 
 // Sizes and dtypes flow from refined arguments and constants: broadcast for
 // elementwise ops, linear's output features, the row reduction's input.
@@ -136,6 +137,12 @@ func.func @if_results(%a: !ts.tensor<[2, 3], f32>, %b: !ts.tensor<[2, 5], f32>, 
 // CHECK:           ts.aten.eq.int %[[TWO]], %[[S1]]
 // CHECK:         ts.aten.relu %[[R]]#0 : (!ts.tensor<[2, 3], f32>) -> !ts.tensor<[2, 3], f32>
 // CHECK:         ts.aten.relu %[[R]]#1 : (!ts.tensor<[?, 3], f32>) -> !ts.tensor<[?, 3], f32>
+// With one round, the first assumption does not hold (#1, #2) and every
+// carried value keeps its declared type, in the body and after the loop.
+// ONE-ROUND-LABEL: func.func @loop_carried
+// ONE-ROUND:         ts.prim.Loop %{{.*}} -> (!ts.tensor, !ts.tensor, !ts.tensor)
+// ONE-ROUND-NEXT:    ^bb0(%{{.*}}: i64, %{{.*}}: !ts.tensor, %{{.*}}: !ts.tensor, %{{.*}}: !ts.tensor):
+// ONE-ROUND:           ts.aten.tanh %{{.*}} : (!ts.tensor) -> !ts.tensor
 func.func @loop_carried(%h: !ts.tensor<[2, 3], f32>, %g: !ts.tensor<[1, 3], f32>, %k: !ts.tensor<[2, 3], f32>, %f: !ts.tensor<[3], f32>, %e: !ts.tensor<[3], f64>, %n: i64, %flag: i1) -> !ts.tensor {
   %true = ts.prim.Constant(true) : i1
   %zero = ts.prim.Constant(0 : i64) : i64

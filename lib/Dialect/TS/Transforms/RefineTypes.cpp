@@ -420,13 +420,14 @@ Type joinWithin(Type a, Type b, Type declared) {
   return declared;
 }
 
-/// How often a loop's body is refined under wider and wider assumptions
-/// before the pass settles for the declared types. Each round widens a
-/// tensor type by at least a size or the dtype, so a few rounds suffice.
-constexpr int kMaxLoopRounds = 8;
-
 class Refiner {
 public:
+  /// `maxLoopRounds`: how often a loop's body is refined under wider and
+  /// wider assumptions before its carried values keep their declared
+  /// types. Each round widens a tensor type by at least a size or the
+  /// dtype, so a few rounds suffice.
+  explicit Refiner(int64_t maxLoopRounds) : maxLoopRounds(maxLoopRounds) {}
+
   void refineBlock(Block &block) {
     for (Operation &op : block)
       refineOp(&op);
@@ -462,7 +463,7 @@ private:
   /// and while an iteration yields something those do not describe, the
   /// assumption widens to cover it, the body's types are taken back and it
   /// is refined again. Types only widen between rounds, so this ends; past
-  /// kMaxLoopRounds the body is refined with the declared types.
+  /// maxLoopRounds the body is refined with the declared types.
   void refineLoop(ts::LoopOp loop) {
     Block &body = loop.getBody().front();
     auto yield = cast<ts::YieldOp>(body.getTerminator());
@@ -472,7 +473,7 @@ private:
       assumed.push_back(joinWithin(init.getType(), init.getType(), d));
     size_t mark = log.mark();
     bool settled = false;
-    for (int round = 0; round < kMaxLoopRounds && !settled; ++round) {
+    for (int64_t round = 0; round < maxLoopRounds && !settled; ++round) {
       for (auto [arg, t] : llvm::zip(body.getArguments().drop_front(), assumed))
         if (arg.getType() != t)
           log.set(arg, t);
@@ -498,6 +499,7 @@ private:
         setRefinedType(log, r, r.getType(), t);
   }
 
+  int64_t maxLoopRounds;
   TypeLog log;
 };
 
@@ -545,8 +547,10 @@ void foldSizeQueries(Operation *op) {
 }
 
 struct RefineTypesPass : public tsc::impl::RefineTypesBase<RefineTypesPass> {
+  using Base::Base;
+
   void runOnOperation() override {
-    Refiner refiner;
+    Refiner refiner(maxLoopRounds);
     for (Region &region : getOperation()->getRegions())
       for (Block &block : region)
         refiner.refineBlock(block);

@@ -174,8 +174,7 @@ def RefineTypes : Pass<"tsc-refine-types"> {
     imply, in one forward walk (operands are defined before their uses; a
     `prim::If` result gets what the values both branches yield have in
     common, the dtype if it is the same, the sizes if the ranks are, with
-    the dimensions they differ on unknown; values carried by `prim::Loop`
-    stay as they are):
+    the dimensions they differ on unknown):
 
     - elementwise operators (TSElementwise.h): broadcast sizes; the dtype
       when every tensor operand has the same float dtype (other mixes
@@ -185,7 +184,17 @@ def RefineTypes : Pass<"tsc-refine-types"> {
     - linear, mm, matmul and addmm of 2-D operands; conv1d/2d/3d and
       non-transposed `_convolution`, max_pool2d (floor mode) and
       adaptive_avg_pool2d with constant parameters; flatten, view and
-      reshape (one -1 inferred), t, transpose, select, unsqueeze.
+      reshape (one -1 inferred), t, transpose, select, unsqueeze;
+    - `prim::unchecked_cast` of a tensor: its operand's type (except the
+      casts that keep a method's declared result type).
+
+    A value carried by `prim::Loop` gets what holds on entry and after
+    every iteration. The body is refined assuming the initial values'
+    types; while an iteration yields what the assumption does not
+    describe, the assumption widens to the join of both, the body's types
+    are taken back and it is refined again. Assumptions only widen, so
+    this settles within a few rounds; past `max-loop-rounds` the body is
+    refined with the carried values' declared types.
 
     Then `aten::size(x, d)`, `aten::dim`, `aten::numel` and `aten::size`
     of tensors whose sizes are known become constants (a new list for
@@ -196,6 +205,11 @@ def RefineTypes : Pass<"tsc-refine-types"> {
     types are frozen weights (their constants' types), traced graphs and
     `--input-shape` (`-tsc-refine-arguments`).
   }];
+  let options = [
+    Option<"maxLoopRounds", "max-loop-rounds", "int64_t", /*default=*/"8",
+           "Rounds of refining a loop body before its carried values keep "
+           "their declared types">,
+  ];
 }
 
 def FoldTensorConstants : Pass<"tsc-fold-tensor-constants"> {
