@@ -9,17 +9,15 @@
 // CHECK-LABEL: func.func @first_index
 // CHECK-SAME:    (%[[X:.*]]: !ts.tensor<[5, 3], f32>, %[[H:.*]]: !ts.tensor, %[[N:.*]]: i64)
 // CHECK:         %[[TRUE:.*]] = ts.prim.Constant(true) : i1
-// CHECK:         %[[ANY:.*]] = ts.aten.gt.int %[[N]], %{{.*}}
+// CHECK:         %[[ANY:.*]] = ts.aten.gt.int %[[N]], %[[ZERO:[0-9]+]]
 // CHECK:         %[[GO:.*]] = ts.aten.__and__.bool %[[TRUE]], %[[ANY]]
 // CHECK:         %[[R:.*]] = ts.prim.If %[[GO]] -> (!ts.tensor) {
-// CHECK:           %[[I0:.*]] = ts.prim.Constant(0 : i64) : i64
-// CHECK:           ts.aten.eq.int %[[I0]], %{{.*}}
+// CHECK:           ts.aten.eq.int %[[ZERO]], %{{.*}}
 // CHECK:           %[[FIRST:.*]] = ts.prim.If
-// CHECK:           %[[REST:.*]] = ts.aten.sub.int %[[N]], %{{.*}}
+// CHECK:           %[[REST:.*]] = ts.aten.sub.int %[[N]], %[[ONE:[0-9]+]]
 // CHECK:           %[[LOOP:.*]] = ts.prim.Loop %[[REST]], %[[TRUE]] iter(%[[FIRST]] : !ts.tensor) -> (!ts.tensor) {
 // CHECK-NEXT:      ^bb0(%[[J:.*]]: i64, %{{.*}}: !ts.tensor):
-// CHECK-NEXT:        %[[C1:.*]] = ts.prim.Constant(1 : i64) : i64
-// CHECK-NEXT:        %[[I:.*]] = ts.aten.add.int %[[J]], %[[C1]]
+// CHECK-NEXT:        %[[I:.*]] = ts.aten.add.int %[[J]], %[[ONE]]
 // CHECK-NOT:         ts.aten.eq.int
 // CHECK:             %[[FALSE:.*]] = ts.prim.Constant(false) : i1
 // CHECK-NEXT:        ts.prim.If %[[FALSE]]
@@ -152,4 +150,38 @@ func.func @comparisons(%n: i64) -> !ts.list<i1> {
     ts.yield %true, %new : i1, !ts.list<i1>
   }
   return %r : !ts.list<i1>
+}
+
+// -----
+
+// A while loop (`while go: ... if i == 0`): the copy runs when the entry
+// condition holds, and the loop left starts from the condition the copy
+// yields, with the maximal trip count less one.
+// CHECK-LABEL: func.func @while_loop
+// CHECK-SAME:    (%[[H:.*]]: !ts.tensor, %[[GO:.*]]: i1)
+// CHECK:         %[[MAX:.*]] = ts.prim.Constant(9223372036854775807 : i64) : i64
+// CHECK:         %[[ANY:.*]] = ts.aten.gt.int %[[MAX]], %{{.*}}
+// CHECK:         %[[ENTER:.*]] = ts.aten.__and__.bool %[[GO]], %[[ANY]]
+// CHECK:         ts.prim.If %[[ENTER]] -> (!ts.tensor) {
+// CHECK:           %[[FIRST:.*]] = ts.prim.If
+// CHECK:           %[[AGAIN:.*]] = ts.aten.Bool.Tensor %[[FIRST]]
+// CHECK:           %[[REST:.*]] = ts.aten.sub.int %[[MAX]], %{{.*}}
+// CHECK:           ts.prim.Loop %[[REST]], %[[AGAIN]] iter(%[[FIRST]] : !ts.tensor)
+func.func @while_loop(%h: !ts.tensor, %go: i1) -> !ts.tensor {
+  %max = ts.prim.Constant(9223372036854775807 : i64) : i64
+  %zero = ts.prim.Constant(0 : i64) : i64
+  %r = ts.prim.Loop %max, %go iter(%h : !ts.tensor) -> (!ts.tensor) {
+  ^bb0(%i: i64, %c: !ts.tensor):
+    %first = ts.aten.eq.int %i, %zero : (i64, i64) -> i1
+    %next = ts.prim.If %first -> (!ts.tensor) {
+      %n = ts.aten.neg %c : (!ts.tensor) -> !ts.tensor
+      ts.yield %n : !ts.tensor
+    } else {
+      %t = ts.aten.tanh %c : (!ts.tensor) -> !ts.tensor
+      ts.yield %t : !ts.tensor
+    }
+    %again = ts.aten.Bool.Tensor %next : (!ts.tensor) -> i1
+    ts.yield %again, %next : i1, !ts.tensor
+  }
+  return %r : !ts.tensor
 }

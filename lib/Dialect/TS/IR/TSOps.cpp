@@ -5,6 +5,7 @@
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/IRMapping.h"
 #include "mlir/IR/OpImplementation.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
@@ -98,6 +99,20 @@ LogicalResult IfOp::verify() {
       return failure();
   }
   return success();
+}
+
+SmallVector<Value> LoopOp::cloneIteration(OpBuilder &b, Value count,
+                                          ValueRange carried) {
+  Block &body = getBody().front();
+  IRMapping map;
+  map.map(body.getArgument(0), count);
+  map.map(body.getArguments().drop_front(), carried);
+  for (Operation &op : body.without_terminator())
+    b.clone(op, map);
+  SmallVector<Value> yielded;
+  for (Value v : cast<YieldOp>(body.getTerminator()).getValues())
+    yielded.push_back(map.lookupOrDefault(v));
+  return yielded;
 }
 
 LogicalResult LoopOp::verify() {

@@ -16,9 +16,9 @@
 #include "tsc/Dialect/TS/IR/TSOps.h"
 #include "tsc/Dialect/TS/Transforms/Passes.h"
 
-#include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Matchers.h"
 #include "llvm/ADT/TypeSwitch.h"
+#include "llvm/Support/MathExtras.h"
 
 namespace tsc {
 #define GEN_PASS_DEF_PEELLOOPS
@@ -30,91 +30,45 @@ using namespace tsc;
 
 namespace {
 
-enum class Compare { Eq, Ne, Lt, Le, Gt, Ge };
+/// The value of `op`, if it is an integer comparison, on `lhs` and `rhs`.
+std::optional<bool> compare(Operation *op, int64_t lhs, int64_t rhs) {
+  return llvm::TypeSwitch<Operation *, std::optional<bool>>(op)
+      .Case([&](ts::AtenEqIntOp) { return lhs == rhs; })
+      .Case([&](ts::AtenNeIntOp) { return lhs != rhs; })
+      .Case([&](ts::AtenLtIntOp) { return lhs < rhs; })
+      .Case([&](ts::AtenLeIntOp) { return lhs <= rhs; })
+      .Case([&](ts::AtenGtIntOp) { return lhs > rhs; })
+      .Case([&](ts::AtenGeIntOp) { return lhs >= rhs; })
+      .Default([](Operation *) { return std::nullopt; });
+}
 
-/// `op` as `iv PRED c`, if it compares the iteration count `iv` with a
-/// constant (on either side).
-std::optional<std::pair<Compare, int64_t>> asCountTest(Operation *op,
-                                                       Value iv) {
-  std::optional<Compare> pred =
-      llvm::TypeSwitch<Operation *, std::optional<Compare>>(op)
-          .Case([](ts::AtenEqIntOp) { return Compare::Eq; })
-          .Case([](ts::AtenNeIntOp) { return Compare::Ne; })
-          .Case([](ts::AtenLtIntOp) { return Compare::Lt; })
-          .Case([](ts::AtenLeIntOp) { return Compare::Le; })
-          .Case([](ts::AtenGtIntOp) { return Compare::Gt; })
-          .Case([](ts::AtenGeIntOp) { return Compare::Ge; })
-          .Default([](Operation *) { return std::nullopt; });
-  if (!pred)
+/// If `op` compares the iteration count `iv` with a constant (on either
+/// side) and so tells iteration 0 from all later ones, its value on those.
+std::optional<bool> valueAfterFirst(Operation *op, Value iv) {
+  if (!compare(op, 0, 0))
     return std::nullopt;
   Value lhs = op->getOperand(0), rhs = op->getOperand(1);
+  bool ivLeft = lhs == iv;
   APInt c;
-  if (lhs == iv && matchPattern(rhs, m_ConstantInt(&c)))
-    return std::make_pair(*pred, c.getSExtValue());
-  if (rhs != iv || !matchPattern(lhs, m_ConstantInt(&c)))
+  if ((ivLeft ? lhs : rhs) != iv ||
+      !matchPattern(ivLeft ? rhs : lhs, m_ConstantInt(&c)))
     return std::nullopt;
-  // c PRED iv is iv PRED' c.
-  Compare swapped = *pred;
-  switch (*pred) {
-  case Compare::Lt:
-    swapped = Compare::Gt;
-    break;
-  case Compare::Le:
-    swapped = Compare::Ge;
-    break;
-  case Compare::Gt:
-    swapped = Compare::Lt;
-    break;
-  case Compare::Ge:
-    swapped = Compare::Le;
-    break;
-  default:
-    break;
-  }
-  return std::make_pair(swapped, c.getSExtValue());
-}
-
-bool evaluate(Compare pred, int64_t i, int64_t c) {
-  switch (pred) {
-  case Compare::Eq:
-    return i == c;
-  case Compare::Ne:
-    return i != c;
-  case Compare::Lt:
-    return i < c;
-  case Compare::Le:
-    return i <= c;
-  case Compare::Gt:
-    return i > c;
-  case Compare::Ge:
-    return i >= c;
-  }
-  llvm_unreachable("unknown comparison");
-}
-
-/// The value of `iv PRED c` on every iteration after the first (iv >= 1),
-/// if it is the same on all of them.
-std::optional<bool> afterFirst(Compare pred, int64_t c) {
-  // iv ranges over [1, inf): a test on it is constant there when the
-  // threshold lies at or below 1 (for eq and ne: below 1).
-  switch (pred) {
-  case Compare::Eq:
-  case Compare::Ne:
-    if (c >= 1)
+  int64_t k = c.getSExtValue();
+  auto at = [&](int64_t i) {
+    return *(ivLeft ? compare(op, i, k) : compare(op, k, i));
+  };
+  // A comparison with k changes value only next to k: it has one value on
+  // every i >= 1 if it has the same at 1 and at each of k - 1, k, k + 1
+  // that is at least 1.
+  bool later = at(1);
+  for (int64_t d : {-1, 0, 1}) {
+    int64_t i;
+    if (!llvm::AddOverflow(k, d, i) && i >= 1 && at(i) != later)
       return std::nullopt;
-    break;
-  case Compare::Lt:
-  case Compare::Ge:
-    if (c > 1)
-      return std::nullopt;
-    break;
-  case Compare::Le:
-  case Compare::Gt:
-    if (c > 0)
-      return std::nullopt;
-    break;
   }
-  return evaluate(pred, 1, c);
+  if (at(0) == later)
+    return std::nullopt;
+  return later;
 }
 
 /// The body's tests of the iteration count that tell the first iteration
@@ -122,14 +76,9 @@ std::optional<bool> afterFirst(Compare pred, int64_t c) {
 SmallVector<std::pair<Operation *, bool>> firstIterationTests(ts::LoopOp loop) {
   Value iv = loop.getBody().front().getArgument(0);
   SmallVector<std::pair<Operation *, bool>> tests;
-  for (Operation *user : iv.getUsers()) {
-    std::optional<std::pair<Compare, int64_t>> test = asCountTest(user, iv);
-    if (!test)
-      continue;
-    std::optional<bool> later = afterFirst(test->first, test->second);
-    if (later && *later != evaluate(test->first, 0, test->second))
+  for (Operation *user : iv.getUsers())
+    if (std::optional<bool> later = valueAfterFirst(user, iv))
       tests.push_back({user, *later});
-  }
   return tests;
 }
 
@@ -186,18 +135,7 @@ void peel(ts::LoopOp loop, ArrayRef<std::pair<Operation *, bool>> tests) {
   b.createBlock(&ifOp.getThenRegion());
 
   // The first iteration.
-  Block &body = loop.getBody().front();
-  auto yield = cast<ts::YieldOp>(body.getTerminator());
-  IRMapping map;
-  map.map(body.getArgument(0), constant(i64, b.getI64IntegerAttr(0)));
-  for (auto [arg, init] :
-       llvm::zip(body.getArguments().drop_front(), loop.getIterArgs()))
-    map.map(arg, init);
-  for (Operation &op : body.without_terminator())
-    b.clone(op, map);
-  SmallVector<Value> next;
-  for (Value v : yield.getValues())
-    next.push_back(map.lookupOrDefault(v));
+  SmallVector<Value> next = loop.cloneIteration(b, zero, loop.getIterArgs());
 
   // The others: the same body, its count one behind the original's.
   Value rest =
@@ -217,8 +155,7 @@ void peel(ts::LoopOp loop, ArrayRef<std::pair<Operation *, bool>> tests) {
   BlockArgument count = restBody.getArgument(0);
   if (!count.use_empty()) {
     b.setInsertionPointToStart(&restBody);
-    Value shiftedOne = constant(i64, b.getI64IntegerAttr(1));
-    Value shifted = ts::AtenAddIntOp::create(b, loc, i64, count, shiftedOne);
+    Value shifted = ts::AtenAddIntOp::create(b, loc, i64, count, one);
     count.replaceAllUsesExcept(shifted, shifted.getDefiningOp());
   }
   loop.replaceAllUsesWith(ifOp.getResults());

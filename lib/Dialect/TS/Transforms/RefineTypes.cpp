@@ -469,8 +469,8 @@ private:
     auto yield = cast<ts::YieldOp>(body.getTerminator());
     SmallVector<Type> declared(loop.getResultTypes());
     SmallVector<Type> assumed;
-    for (auto [init, d] : llvm::zip(loop.getIterArgs(), declared))
-      assumed.push_back(joinWithin(init.getType(), init.getType(), d));
+    for (Value init : loop.getIterArgs())
+      assumed.push_back(init.getType());
     size_t mark = log.mark();
     bool settled = false;
     for (int64_t round = 0; round < maxLoopRounds && !settled; ++round) {

@@ -10,7 +10,6 @@
 #include "tsc/Dialect/TS/IR/TSOps.h"
 #include "tsc/Dialect/TS/Transforms/Passes.h"
 
-#include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Matchers.h"
 
 namespace tsc {
@@ -43,21 +42,13 @@ std::optional<int64_t> getConstantTripCount(ts::LoopOp loop) {
 
 void unroll(ts::LoopOp loop, int64_t trips) {
   OpBuilder b(loop);
-  Block &body = loop.getBody().front();
-  auto yield = cast<ts::YieldOp>(body.getTerminator());
   SmallVector<Value> carried(loop.getIterArgs());
   for (int64_t i = 0; i < trips; ++i) {
-    IRMapping map;
-    map.map(body.getArgument(0),
-            ts::ConstantOp::create(b, loop.getLoc(), b.getI64Type(),
-                                   b.getI64IntegerAttr(i)));
-    for (auto [arg, v] : llvm::zip(body.getArguments().drop_front(), carried))
-      map.map(arg, v);
-    for (Operation &op : body.without_terminator())
-      b.clone(op, map);
-    carried.clear();
-    for (Value v : yield.getValues().drop_front())
-      carried.push_back(map.lookupOrDefault(v));
+    Value count = ts::ConstantOp::create(b, loop.getLoc(), b.getI64Type(),
+                                         b.getI64IntegerAttr(i));
+    // Drops the continue condition, constant true in a counted loop.
+    carried = llvm::to_vector(
+        ArrayRef(loop.cloneIteration(b, count, carried)).drop_front());
   }
   // The loop's results may be less refined than what the last copy yields.
   for (auto [result, v] : llvm::zip(loop.getResults(), carried)) {

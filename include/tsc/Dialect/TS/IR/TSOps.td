@@ -87,6 +87,13 @@ def TS_LoopOp : TS_Op<"prim.Loop", [RecursiveMemoryEffects]> {
   }];
   let hasVerifier = 1;
   let hasCanonicalizer = 1;
+  let extraClassDeclaration = [{
+    /// Clones the body at `b`'s insertion point as one iteration, the
+    /// iteration count being `count` and the carried values `carried`;
+    /// returns what that iteration yields, the continue condition first.
+    ::llvm::SmallVector<::mlir::Value> cloneIteration(
+        ::mlir::OpBuilder &b, ::mlir::Value count, ::mlir::ValueRange carried);
+  }];
 }
 
 //===----------------------------------------------------------------------===//
