@@ -20,6 +20,7 @@
 #include <exception>
 #include <functional>
 #include <initializer_list>
+#include <optional>
 #include <string>
 
 struct tsc_value {
@@ -101,6 +102,12 @@ bool isConstant(const at::Tensor &t);
 /// made once.
 at::Tensor linear(const at::Tensor &input, const at::Tensor &weight,
                   const c10::optional<at::Tensor> &bias);
+/// A float32 linear layer of a [N, K] weight (made once into oneDNN's
+/// layout) over a contiguous input of rows of K, run by oneDNN's inner
+/// product (OneDNNLinear.cpp); nothing when oneDNN cannot run it.
+std::optional<at::Tensor> oneDNNLinear(const at::Tensor &input,
+                                       const at::Tensor &weight,
+                                       const at::Tensor *bias);
 /// Asks the kernel to reclaim the whole pages of `t`'s elements (a read
 /// faults them back in, unchanged): for constants that only a fallback
 /// reads once a derived copy exists.
