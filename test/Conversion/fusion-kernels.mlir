@@ -1,21 +1,33 @@
 // RUN: tsc-opt %s -tsc-outline-fusion-kernels -split-input-file | FileCheck %s
 // RUN: tsc-opt %s -tsc-outline-fusion-kernels=vector-width=8 -split-input-file | FileCheck %s --check-prefix=W8
 // RUN: tsc-opt %s -tsc-outline-fusion-kernels -tsc-lower-fusion-kernels -split-input-file | FileCheck %s --check-prefix=LLVM
+// RUN: tsc-opt %s -tsc-outline-fusion-kernels=interleave=1 -split-input-file | FileCheck %s --check-prefix=IL1
 // RUN: not tsc-opt %s -tsc-outline-fusion-kernels=vector-width=3 -split-input-file 2>&1 | FileCheck %s --check-prefix=BAD
+// RUN: not tsc-opt %s -tsc-outline-fusion-kernels=interleave=0 -split-input-file 2>&1 | FileCheck %s --check-prefix=BAD-IL
 
 // BAD: error: vector-width must be a power of two
+// BAD-IL: error: interleave must be at least 1
 
 // The group names its kernel; the kernel loads the output and input
-// pointers and the input strides, then runs whole vectors and the
-// remainder when every stride is 1, element by element with the strides
-// otherwise.
+// pointers and the input strides, then, when every stride is 1, runs
+// steps of two vectors (`interleave`: one vector type of both, whose
+// operations LLVM splits into registers side by side), then whole vectors,
+// then the remainder; element by element with the strides otherwise.
 // CHECK-LABEL: func.func @chain
 // CHECK:         ts.fusion_group(%arg0, %arg1) kernel @__tsc_fusion_0 {
 // CHECK:       llvm.func internal @__tsc_fusion_0(%[[BEGIN:[a-z0-9]+]]: i64, %[[END:[a-z0-9]+]]: i64, %[[DATA:[a-z0-9]+]]: !llvm.ptr, %[[STRIDES:[a-z0-9]+]]: !llvm.ptr) attributes {tsc.kernel}
 // CHECK-COUNT-3: llvm.load %{{.*}} : !llvm.ptr -> !llvm.ptr
 // CHECK-COUNT-2: llvm.load %{{.*}} : !llvm.ptr -> i64
 // CHECK:         scf.if
-// CHECK:           scf.for %[[I:.*]] = %[[BEGIN]] to %{{.*}} step %{{.*}} : i64 {
+// CHECK:           %[[C32:.*]] = arith.constant 32 : i64
+// CHECK:           arith.divsi %{{.*}}, %[[C32]] : i64
+// CHECK:           scf.for %{{.*}} = %[[BEGIN]] to %[[PAIRS:[0-9]+]] step %{{.*}} : i64 {
+// CHECK:             llvm.load %{{.*}} {alignment = 4 : i64} : !llvm.ptr -> vector<32xf32>
+// CHECK:             math.tanh %{{.*}} : vector<32xf32>
+// CHECK:             llvm.store %{{.*}}, %{{.*}} {alignment = 4 : i64} : vector<32xf32>, !llvm.ptr
+// CHECK:           %[[C16:.*]] = arith.constant 16 : i64
+// CHECK:           arith.divsi %{{.*}}, %[[C16]] : i64
+// CHECK:           scf.for %[[I:.*]] = %[[PAIRS]] to %{{.*}} step %{{.*}} : i64 {
 // CHECK:             llvm.load %{{.*}} {alignment = 4 : i64} : !llvm.ptr -> vector<16xf32>
 // CHECK:             llvm.load %{{.*}} {alignment = 4 : i64} : !llvm.ptr -> vector<16xf32>
 // CHECK:             arith.mulf %{{.*}}, %{{.*}} : vector<16xf32>
@@ -30,8 +42,13 @@
 // CHECK:             llvm.load %{{.*}} {alignment = 4 : i64} : !llvm.ptr -> f32
 // CHECK:             math.tanh %{{.*}} : f32
 // CHECK:         llvm.return
+// W8:            llvm.load %{{.*}} {alignment = 4 : i64} : !llvm.ptr -> vector<16xf32>
 // W8:            llvm.load %{{.*}} {alignment = 4 : i64} : !llvm.ptr -> vector<8xf32>
-// W8-NOT:        vector<16xf32>
+// W8-NOT:        vector<32xf32>
+// IL1-LABEL:     llvm.func internal @__tsc_fusion_0
+// IL1:             llvm.load %{{.*}} {alignment = 4 : i64} : !llvm.ptr -> vector<16xf32>
+// IL1-NOT:         vector<32xf32>
+// IL1:             llvm.return
 
 // After lowering only LLVM is left in the kernel: tanh is a polynomial in
 // vector arithmetic (no call), and its fused multiply-adds may fuse.

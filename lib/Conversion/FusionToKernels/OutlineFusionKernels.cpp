@@ -66,9 +66,10 @@ bool hasLinearLayers(ts::FusionGroupOp group) {
 class KernelBuilder {
 public:
   KernelBuilder(ts::FusionGroupOp group, LLVM::LLVMFuncOp kernel,
-                unsigned vectorWidth)
+                unsigned vectorWidth, unsigned interleave)
       : group(group), emitter(group), body(emitter.getBody()),
         b(kernel.getContext()), loc(group.getLoc()), vectorWidth(vectorWidth),
+        interleave(interleave),
         ptrTy(LLVM::LLVMPointerType::get(kernel.getContext())),
         i64Ty(b.getI64Type()), f32Ty(b.getF32Type()),
         vectorTy(VectorType::get({vectorWidth}, f32Ty)) {
@@ -151,6 +152,8 @@ private:
   OpBuilder b;
   Location loc;
   unsigned vectorWidth;
+  /// Vectors an elementwise kernel's dense loop computes per step.
+  unsigned interleave;
   Type ptrTy, i64Ty, f32Ty;
   VectorType vectorTy;
   SmallVector<Value> args;
@@ -229,12 +232,27 @@ void KernelBuilder::buildElementwise() {
   {
     OpBuilder::InsertionGuard guard(b);
     b.setInsertionPointToStart(ifDense.thenBlock());
-    Value n = arith::SubIOp::create(b, loc, end, begin);
-    Value w = i64(vectorWidth);
-    Value whole =
-        arith::MulIOp::create(b, loc, arith::DivSIOp::create(b, loc, n, w), w);
-    Value vectorEnd = arith::AddIOp::create(b, loc, begin, whole);
-    loop(begin, vectorEnd, vectorWidth, elements(vectorTy, {}));
+    // Steps of `interleave` vectors, then of one, then single elements.
+    auto endOfWhole = [&](Value from, int64_t step) {
+      Value n = arith::SubIOp::create(b, loc, end, from);
+      Value w = i64(step);
+      Value whole = arith::MulIOp::create(
+          b, loc, arith::DivSIOp::create(b, loc, n, w), w);
+      return arith::AddIOp::create(b, loc, from, whole).getResult();
+    };
+    Value from = begin;
+    if (interleave > 1) {
+      int64_t step = int64_t(vectorWidth) * interleave;
+      Value interleavedEnd = endOfWhole(begin, step);
+      // One vector type of all of them: LLVM splits each operation into
+      // registers side by side, where copies of the body, one after the
+      // other, ran no faster than one vector.
+      loop(begin, interleavedEnd, step,
+           elements(VectorType::get({step}, f32Ty), {}));
+      from = interleavedEnd;
+    }
+    Value vectorEnd = endOfWhole(from, vectorWidth);
+    loop(from, vectorEnd, vectorWidth, elements(vectorTy, {}));
     loop(vectorEnd, end, 1, elements(f32Ty, {}));
     b.setInsertionPointToStart(ifDense.elseBlock());
     loop(begin, end, 1, elements(f32Ty, strides));
@@ -527,6 +545,10 @@ struct OutlineFusionKernelsPass
       module.emitError("vector-width must be a power of two");
       return signalPassFailure();
     }
+    if (interleave == 0) {
+      module.emitError("interleave must be at least 1");
+      return signalPassFailure();
+    }
     MLIRContext *ctx = &getContext();
     SymbolTable symbols(module);
     unsigned next = 0;
@@ -552,7 +574,7 @@ struct OutlineFusionKernelsPass
           LLVM::Linkage::Internal);
       kernel->setAttr("tsc.kernel", b.getUnitAttr());
       symbols.insert(kernel);
-      KernelBuilder(group, kernel, vectorWidth).build();
+      KernelBuilder(group, kernel, vectorWidth, interleave).build();
       group.setKernelAttr(FlatSymbolRefAttr::get(kernel.getSymNameAttr()));
     }
   }
