@@ -14,6 +14,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "DerivedWeights.h"
 #include "RuntimeInternal.h"
 
 #include <ATen/ATen.h>
@@ -27,7 +28,6 @@
 #include <cstdlib>
 #include <mutex>
 #include <string>
-#include <unordered_map>
 #include <unordered_set>
 
 namespace tsc::runtime {
@@ -44,30 +44,9 @@ std::unordered_set<const at::TensorImpl *> &constants() {
   return *set;
 }
 
-/// A weight's transposed copy, and the version it was made from.
-struct Transposed {
-  at::Tensor weight; // keeps the key's TensorImpl alive
-  uint32_t version;
-  at::Tensor transposed;
-};
-
 at::Tensor transposedWeight(const at::Tensor &weight) {
-  static std::mutex mutex;
-  static auto *cache =
-      new std::unordered_map<const at::TensorImpl *, Transposed>();
-  uint32_t version = weight._version();
-  std::lock_guard<std::mutex> lock(mutex);
-  Transposed &entry = (*cache)[weight.unsafeGetTensorImpl()];
-  if (!entry.transposed.defined() || entry.version != version) {
-    entry.weight = weight;
-    entry.version = version;
-    entry.transposed = weight.t().contiguous();
-    // Only the fallback of a fusion kernel reads the original now (the
-    // kernels read packed copies of their own).
-    if (weight.is_contiguous())
-      releasePages(weight);
-  }
-  return entry.transposed;
+  static auto *cache = new DerivedWeights<at::Tensor>();
+  return cache->get(weight, {}, [&] { return weight.t().contiguous(); });
 }
 
 } // namespace
@@ -130,7 +109,7 @@ at::Tensor linear(const at::Tensor &input, const at::Tensor &weight,
   if (rows < 2 || !isConstant(weight))
     return at::linear(input, weight, bias);
   static const bool blas = envFlag("TSC_LINEAR_BLAS");
-  if (!blas && input.scalar_type() == at::kFloat && at::get_num_threads() > 1)
+  if (!blas && at::get_num_threads() > 1)
     if (std::optional<at::Tensor> product =
             oneDNNLinear(input, weight, biasTensor)) {
       if (traced)

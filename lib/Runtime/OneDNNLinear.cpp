@@ -12,6 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "DerivedWeights.h"
 #include "RuntimeInternal.h"
 
 #include <ATen/ATen.h>
@@ -23,8 +24,6 @@
 
 #include <cstdio>
 #include <map>
-#include <memory>
-#include <mutex>
 #include <optional>
 #include <tuple>
 #include <unordered_map>
@@ -39,47 +38,23 @@ const dnnl::engine &cpuEngine() {
   return engine;
 }
 
-/// A weight reordered into the layout an inner product chose for it, and
-/// the version of the weight it was made from.
-struct PackedWeight {
-  at::Tensor weight; // keeps the key's TensorImpl alive
-  uint32_t version;
-  dnnl::memory::desc desc;
-  dnnl::memory packed;
-};
-
 /// The weight in `desc`'s layout, reordered once per weight and layout
 /// (the packed copies are shared by every thread and call shape).
 dnnl::memory packedWeight(const at::Tensor &weight,
                           const dnnl::memory::desc &desc) {
-  static std::mutex mutex;
-  static auto *cache = new std::multimap<const at::TensorImpl *,
-                                         std::shared_ptr<PackedWeight>>();
-  uint32_t version = weight._version();
-  std::lock_guard<std::mutex> lock(mutex);
-  auto [begin, end] = cache->equal_range(weight.unsafeGetTensorImpl());
-  for (auto it = begin; it != end; ++it)
-    if (it->second->version == version && it->second->desc == desc)
-      return it->second->packed;
-  // A weight written in place since: its packed copies are stale.
-  for (auto it = begin; it != end;)
-    it = it->second->version != version ? cache->erase(it) : std::next(it);
-  at::Tensor dense = weight.contiguous();
-  dnnl::memory::dims dims{weight.size(0), weight.size(1)};
-  dnnl::memory plain(
-      {dims, dnnl::memory::data_type::f32, dnnl::memory::format_tag::ab},
-      cpuEngine(), dense.data_ptr());
-  dnnl::memory packed(desc, cpuEngine());
-  dnnl::stream stream(cpuEngine());
-  dnnl::reorder(plain, packed).execute(stream, plain, packed);
-  stream.wait();
-  cache->emplace(weight.unsafeGetTensorImpl(),
-                 std::make_shared<PackedWeight>(
-                     PackedWeight{weight, version, desc, packed}));
-  // Only a fallback reads the original now.
-  if (weight.is_contiguous())
-    releasePages(weight);
-  return packed;
+  static auto *cache = new DerivedWeights<dnnl::memory, dnnl::memory::desc>();
+  return cache->get(weight, desc, [&] {
+    at::Tensor dense = weight.contiguous();
+    dnnl::memory::dims dims{weight.size(0), weight.size(1)};
+    dnnl::memory plain(
+        {dims, dnnl::memory::data_type::f32, dnnl::memory::format_tag::ab},
+        cpuEngine(), dense.data_ptr());
+    dnnl::memory packed(desc, cpuEngine());
+    dnnl::stream stream(cpuEngine());
+    dnnl::reorder(plain, packed).execute(stream, plain, packed);
+    stream.wait();
+    return packed;
+  });
 }
 
 /// An inner product primitive for one weight, row count, bias or none and

@@ -21,6 +21,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "DerivedWeights.h"
 #include "RuntimeInternal.h"
 
 #include <ATen/ATen.h>
@@ -49,7 +50,6 @@ at::Tensor new_with_itensor_mkldnn(ideep::tensor &&it,
 #include <cstring>
 #include <limits>
 #include <map>
-#include <mutex>
 #include <unordered_map>
 #include <vector>
 
@@ -80,39 +80,21 @@ bool oneDNNCanRun(const at::Tensor &input, const at::Tensor &weight) {
          weight.layout() == at::kStrided && weight.dim() == 4;
 }
 
-/// A weight reordered for oneDNN, and what it was made from.
-struct Packed {
-  at::Tensor weight; // keeps the key's TensorImpl alive
-  uint32_t version;
-  std::vector<int64_t> params;
-  at::Tensor packed;
-};
-
+/// The weight reordered into oneDNN's blocked layout for a convolution of
+/// these parameters.
 at::Tensor packedWeight(const at::Tensor &weight, at::IntArrayRef padding,
                         at::IntArrayRef stride, at::IntArrayRef dilation,
                         int64_t groups) {
-  static std::mutex mutex;
-  static std::unordered_map<const void *, Packed> cache;
+  static auto *cache =
+      new tsc::runtime::DerivedWeights<at::Tensor, std::vector<int64_t>>();
   std::vector<int64_t> params(padding.begin(), padding.end());
   params.insert(params.end(), stride.begin(), stride.end());
   params.insert(params.end(), dilation.begin(), dilation.end());
   params.push_back(groups);
-  uint32_t version = weight._version();
-  std::lock_guard<std::mutex> lock(mutex);
-  Packed &entry = cache[weight.unsafeGetTensorImpl()];
-  if (!entry.packed.defined() || entry.version != version ||
-      entry.params != params) {
-    // Made once per weight (a constant's tensor lives for the process);
-    // made again only if the weight was written in place.
-    entry.weight = weight;
-    entry.version = version;
-    entry.params = params;
-    entry.packed = at::mkldnn_reorder_conv2d_weight(
-        weight.contiguous().to_mkldnn(), padding, stride, dilation, groups);
-    if (weight.is_contiguous())
-      tsc::runtime::releasePages(weight);
-  }
-  return entry.packed;
+  return cache->get(weight, params, [&] {
+    return at::mkldnn_reorder_conv2d_weight(weight.contiguous().to_mkldnn(),
+                                            padding, stride, dilation, groups);
+  });
 }
 
 /// Whether oneDNN computes this convolution with a packed weight: where
