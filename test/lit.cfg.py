@@ -62,6 +62,16 @@ if config.tsc_enable_torch and config.torch_python:
 # their post-ops in oneDNN (otherwise one operator after the other).
 if config.tsc_have_ideep:
     config.available_features.add("ideep")
+# The CPU has oneDNN's "avx512_core" ISA (AVX-512 F, CD, BW, DQ and VL):
+# oneDNN then has kernels, Winograd's among them, that it lacks otherwise.
+try:
+    with open("/proc/cpuinfo") as cpuinfo:
+        flags = next((line.split(":", 1)[1].split() for line in cpuinfo
+                      if line.startswith("flags")), [])
+except OSError:
+    flags = []
+if all("avx512" + f in flags for f in ("f", "cd", "bw", "dq", "vl")):
+    config.available_features.add("avx512-core")
 # PTX is assembled with CUDA's ptxas where it is installed: `ptxas`, and
 # `ptxas-sm_XX` for each architecture this ptxas accepts (CUDA 13 dropped
 # those before sm_75).

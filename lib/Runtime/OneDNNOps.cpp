@@ -10,6 +10,8 @@
 //   CPU convolution, as in torch.jit.optimize_for_inference's graphs
 //   (oneDNNCanRun). Its result is in its input's layout: plain, or oneDNN's
 //   blocked layout (an `mkldnn` tensor).
+//   Large 3x3 convolutions of stride 1 take oneDNN's Winograd kernel
+//   where the CPU has it (prefersWinograd), the others its direct one.
 // - tsc::conv2d_prepacked_fused (-tsc-fuse-conv-epilogues): the same
 //   convolution followed by an add and a clamp (relu, hardtanh), which
 //   oneDNN applies as post-ops while each block of the result is still in
@@ -174,17 +176,70 @@ ideep::tensor itensorOf(const at::Tensor &t, at::Tensor &keep) {
 }
 
 /// A oneDNN convolution primitive, made for one weight, input layout and
-/// set of post-ops, with its scratchpad. ideep's compute builds one on
-/// every call, through two caches and an allocation: for a small depthwise
-/// convolution that took three times as long as the convolution itself.
+/// set of post-ops. ideep's compute builds one on every call, through two
+/// caches and an allocation: for a small depthwise convolution that took
+/// three times as long as the convolution itself.
 struct ConvPrimitive {
   ideep::tensor::desc src, weights, other;
   dnnl::convolution_forward::primitive_desc pd;
   dnnl::convolution_forward primitive;
   ideep::attr_t biasAttr;
-  ideep::tensor scratchpad;
   ideep::tensor packed; // the weight in the primitive's layout
+  /// `other` is added as a sum post-op: copied into the result before the
+  /// convolution accumulates onto it (Winograd's kernels take no binary
+  /// post-op).
+  bool addsBySum = false;
 };
+
+/// Whether to ask oneDNN for its Winograd kernel (F(4x4, 3x3), AVX-512
+/// only) before its direct one: 3x3 convolutions of stride 1 with a large
+/// output, where its 2.25x fewer multiplications outweigh the transforms,
+/// and channels in whole blocks of 16 (the kernel's vector; it would pad
+/// others). On a Zen 5 core resnet18's convolutions of 56x56 and 28x28
+/// outputs took 0.55-0.7 ms against 1.0 ms direct; those of 14x14 and 7x7,
+/// 1.7-4 ms against 1.1-1.6 ms. Results differ from the direct kernel's by
+/// rounding (the transforms), within float32's tolerance for such sums;
+/// TSC_CONV_WINOGRAD=0 keeps every convolution direct.
+bool prefersWinograd(const ideep::tensor &weights, at::IntArrayRef stride,
+                     at::IntArrayRef dilation, int64_t groups,
+                     at::IntArrayRef outputSizes) {
+  static const bool allowed = [] {
+    const char *v = std::getenv("TSC_CONV_WINOGRAD");
+    return !v || std::strcmp(v, "0") != 0;
+  }();
+  ideep::dims w = weights.get_dims();
+  return allowed && groups == 1 && w.size() == 4 && w[0] % 16 == 0 &&
+         w[1] % 16 == 0 && w[2] == 3 && w[3] == 3 && stride[0] == 1 &&
+         stride[1] == 1 && dilation[0] == 1 && dilation[1] == 1 &&
+         outputSizes[2] * outputSizes[3] >= 28 * 28;
+}
+
+/// This thread's scratchpad memory for a primitive about to run: one
+/// buffer per thread, as large as the largest primitive's need, shared by
+/// all of them (a thread runs one at a time). Winograd's primitives each
+/// ask for megabytes of transformed tiles; resnet18's seven held 16 MB
+/// when each had its own.
+dnnl::memory scratchpadFor(const dnnl::memory::desc &desc) {
+  struct Buffer {
+    void *data = nullptr;
+    size_t size = 0;
+    ~Buffer() { std::free(data); }
+  };
+  thread_local Buffer buffer;
+  size_t needed = desc.get_size();
+  if (needed > buffer.size) {
+    std::free(buffer.data);
+    // Rounded up to a multiple of the alignment, as aligned_alloc wants.
+    size_t size = (needed + 63) / 64 * 64;
+    buffer.data = std::aligned_alloc(64, size);
+    if (!buffer.data) {
+      buffer.size = 0;
+      throw std::bad_alloc();
+    }
+    buffer.size = size;
+  }
+  return dnnl::memory(desc, ideep::engine::cpu_engine(), buffer.data);
+}
 
 /// The float's bits, to key a cache on it.
 int64_t bitsOf(float f) {
@@ -233,48 +288,74 @@ at::Tensor convolveWithPostOps(const at::Tensor &input,
   if (it == primitives.end() || it->second.src != x.get_desc() ||
       it->second.weights != w.get_desc() ||
       (other && it->second.other != o.get_desc())) {
-    ideep::post_ops ops;
-    if (other)
-      ops.append_binary(ideep::algorithm::binary_add, o.get_desc());
-    if (min == 0.0f && std::isinf(max) && max > 0)
-      ops.append_eltwise(1.0f, ideep::algorithm::eltwise_relu, 0.0f, 0.0f);
-    else if (!std::isinf(min) || !std::isinf(max))
-      ops.append_eltwise(1.0f, ideep::algorithm::eltwise_clip, min, max);
-    ideep::attr_t attr = ideep::attr_t::attr_post_ops(ops);
+    // The post-ops: `other` added (as a binary operand, or by a sum onto
+    // the result it was copied into), then the clamp.
+    auto attrFor = [&](bool addBySum) {
+      ideep::post_ops ops;
+      if (other && addBySum)
+        ops.append_sum(1.0f);
+      else if (other)
+        ops.append_binary(ideep::algorithm::binary_add, o.get_desc());
+      if (min == 0.0f && std::isinf(max) && max > 0)
+        ops.append_eltwise(1.0f, ideep::algorithm::eltwise_relu, 0.0f, 0.0f);
+      else if (!std::isinf(min) || !std::isinf(max))
+        ops.append_eltwise(1.0f, ideep::algorithm::eltwise_clip, min, max);
+      return ideep::attr_t::attr_post_ops(ops);
+    };
     ideep::dims dst(outputSizes.begin(), outputSizes.end());
     ideep::dims strides(stride.begin(), stride.end());
     ideep::dims dilates(dilation.begin(), dilation.end());
     ideep::dims pads(padding.begin(), padding.end());
+    auto prepare = [&](ideep::algorithm algorithm, bool addBySum) {
+      ideep::convolution_forward_params params;
+      // With a sum post-op ideep takes the result's layout from this
+      // tensor's: that of `other`, copied into the result.
+      ideep::tensor dstLike = addBySum ? o : ideep::tensor();
+      ideep::attr_t attr = attrFor(addBySum);
+      // As ATen packed the weight (mkldnn_reorder_conv2d_weight), so that
+      // the direct primitive takes it as it is.
+      auto propKind = ideep::prop_kind::forward;
+      if (withBias)
+        ideep::convolution_forward::prepare(
+            params, x, w, b, dst, dstLike, strides, dilates, pads, pads,
+            static_cast<int>(groups), ideep::scale_t(), ideep::scale_t(),
+            ideep::scale_t(), attr, algorithm, propKind);
+      else
+        ideep::convolution_forward::prepare(
+            params, x, w, dst, dstLike, strides, dilates, pads, pads,
+            static_cast<int>(groups), ideep::scale_t(), ideep::scale_t(),
+            ideep::scale_t(), attr, algorithm, propKind);
+      return params;
+    };
     ideep::convolution_forward_params params;
-    ideep::tensor unused;
-    auto direct = ideep::algorithm::convolution_direct;
-    // As ATen packed the weight (mkldnn_reorder_conv2d_weight), so that the
-    // primitive takes it as it is.
-    auto propKind = ideep::prop_kind::forward;
-    if (withBias)
-      ideep::convolution_forward::prepare(
-          params, x, w, b, dst, unused, strides, dilates, pads, pads,
-          static_cast<int>(groups), ideep::scale_t(), ideep::scale_t(),
-          ideep::scale_t(), attr, direct, propKind);
-    else
-      ideep::convolution_forward::prepare(
-          params, x, w, dst, unused, strides, dilates, pads, pads,
-          static_cast<int>(groups), ideep::scale_t(), ideep::scale_t(),
-          ideep::scale_t(), attr, direct, propKind);
+    bool addsBySum = false;
+    bool made = false;
+    if (prefersWinograd(w, stride, dilation, groups, outputSizes)) {
+      try {
+        params = prepare(ideep::algorithm::convolution_winograd, other);
+        addsBySum = other != nullptr;
+        made = true;
+        trace("Winograd kernel");
+      } catch (const dnnl::error &) {
+        // No Winograd kernel on this CPU or for these post-ops.
+      }
+    }
+    if (!made)
+      params = prepare(ideep::algorithm::convolution_direct, false);
     dnnl::convolution_forward primitive(params.pd);
     // The weight in the primitive's layout: the packed one itself, unless
     // oneDNN chose another for these post-ops (then reordered once).
     ideep::tensor weights = w.make_grouped_weights(static_cast<int>(groups))
                                 .reorder_if_differ_in(params.pd.weights_desc());
-    ConvPrimitive made{x.get_desc(),
-                       w.get_desc(),
-                       other ? o.get_desc() : ideep::tensor::desc(),
-                       params.pd,
-                       primitive,
-                       params.bias_attr,
-                       params.scratchpad,
-                       weights};
-    it = primitives.insert_or_assign(std::move(key), std::move(made)).first;
+    ConvPrimitive entry{x.get_desc(),
+                        w.get_desc(),
+                        other ? o.get_desc() : ideep::tensor::desc(),
+                        params.pd,
+                        primitive,
+                        params.bias_attr,
+                        weights,
+                        addsBySum};
+    it = primitives.insert_or_assign(std::move(key), std::move(entry)).first;
   }
   ConvPrimitive &p = it->second;
   // dnnl::memory does not own its buffer: the ideep tensors (the inputs
@@ -287,13 +368,20 @@ at::Tensor convolveWithPostOps(const at::Tensor &input,
       {DNNL_ARG_SRC, src},
       {DNNL_ARG_WEIGHTS, p.packed},
       {DNNL_ARG_DST, y},
-      {DNNL_ARG_SCRATCHPAD, p.scratchpad}};
+      {DNNL_ARG_SCRATCHPAD, scratchpadFor(p.pd.scratchpad_desc())}};
   ideep::tensor biasArg, otherArg;
   if (withBias) {
     biasArg = b.reorder_if_differ_in(p.pd.bias_desc(), p.biasAttr);
     args.emplace(DNNL_ARG_BIAS, biasArg);
   }
-  if (other) {
+  if (other && p.addsBySum) {
+    // The sum post-op accumulates onto the result's initial contents.
+    if (o.get_desc() == y.get_desc())
+      std::memcpy(y.get_data_handle(), o.get_data_handle(),
+                  y.get_desc().get_size());
+    else
+      o.reorder_to(y);
+  } else if (other) {
     otherArg = o.reorder_if_differ_in(p.pd.dst_desc());
     args.emplace(DNNL_ARG_ATTR_MULTIPLE_POST_OP(0) | DNNL_ARG_SRC_1, otherArg);
   }
