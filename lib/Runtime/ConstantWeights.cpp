@@ -6,8 +6,9 @@
 // Here: linear layers multiply by a transposed copy of their weight, which
 // OpenBLAS reads without repacking a transposed operand (10-20 % faster for
 // tens of rows, 3x for a few: torch.jit.optimize_for_inference's
-// FrozenLinearTranspose does the same); on more than one thread, contiguous
-// float32 rows go through oneDNN instead (OneDNNLinear.cpp says why); a
+// FrozenLinearTranspose does the same); on more than one thread, or on a
+// CPU with AVX-512, contiguous float32 rows go through oneDNN instead
+// (OneDNNLinear.cpp says why); a
 // single row of a large layer (any weight) goes through BLAS's
 // matrix-vector product.
 // TSC_TRACE_LINEAR=1 prints each such product on stderr.
@@ -109,7 +110,7 @@ at::Tensor linear(const at::Tensor &input, const at::Tensor &weight,
   if (rows < 2 || !isConstant(weight))
     return at::linear(input, weight, bias);
   static const bool blas = envFlag("TSC_LINEAR_BLAS");
-  if (!blas && at::get_num_threads() > 1)
+  if (!blas && oneDNNLinearPreferred())
     if (std::optional<at::Tensor> product =
             oneDNNLinear(input, weight, biasTensor)) {
       if (traced)

@@ -108,6 +108,11 @@ at::Tensor linear(const at::Tensor &input, const at::Tensor &weight,
 std::optional<at::Tensor> oneDNNLinear(const at::Tensor &input,
                                        const at::Tensor &weight,
                                        const at::Tensor *bias);
+/// Whether oneDNN's inner product is the faster way to multiply many rows
+/// here: on more than one ATen thread (OpenBLAS's own threads would
+/// contend with ATen's), or where oneDNN has AVX-512 kernels
+/// (OneDNNLinear.cpp).
+bool oneDNNLinearPreferred();
 /// Asks the kernel to reclaim the whole pages of `t`'s elements (a read
 /// faults them back in, unchanged): for constants that only a fallback
 /// reads once a derived copy exists.
