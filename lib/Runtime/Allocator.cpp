@@ -5,9 +5,14 @@
 // intermediate tensors' pages in again. While a thread runs compiled code
 // (inside a runtime frame), this allocator serves buffers of 64 KiB and more
 // from per-size free lists instead, so that steady-state calls reuse the
-// same memory; freed buffers go back to their list, from any thread. Other
-// allocations, and all allocations outside compiled code (the interpreter
-// in the same process, say), go to LibTorch's allocator unchanged.
+// same memory; freed buffers go back to their list, from any thread. A
+// request takes the smallest idle block of its size class or up to twice
+// as large, so that a call's tensors of many sizes share fewer blocks
+// (resnet18's cached bytes fell by 6 MB). Buffers made to last (layouts
+// derived from weights, UncachedAllocations) get pages of their own
+// instead. Other allocations, and all allocations outside compiled code
+// (the interpreter in the same process, say), go to LibTorch's allocator
+// unchanged.
 //
 //===----------------------------------------------------------------------===//
 
@@ -17,7 +22,10 @@
 #include <c10/core/CPUAllocator.h>
 #include <torch/version.h>
 
+#include <sys/mman.h>
+
 #include <cstdlib>
+#include <map>
 #include <mutex>
 #include <unordered_map>
 #include <vector>
@@ -27,8 +35,10 @@ namespace {
 constexpr size_t kMinCached = 64 << 10;
 constexpr size_t kMaxCachedTotal = size_t(2) << 30; // idle bytes kept at most
 constexpr size_t kAlignment = 64;                   // as c10's allocator
+constexpr size_t kPage = 4096;
 
 thread_local int compiledDepth = 0;
+thread_local int uncachedDepth = 0; // UncachedAllocations scopes
 
 // LibTorch 2.3 made c10::Allocator::allocate non-const and added the pure
 // virtual copy_data; the runtime also builds against a CUDA LibTorch of
@@ -59,16 +69,23 @@ public:
   c10::DataPtr allocate(size_t n) TSC_ALLOCATE_QUALIFIER override {
     if (compiledDepth == 0 || n < kMinCached)
       return fallback->allocate(n);
+    if (uncachedDepth > 0)
+      return mapped(n);
     size_t cls = sizeClass(n);
     void *block = nullptr;
     {
       std::lock_guard<std::mutex> lock(mutex);
-      auto it = free.find(cls);
-      if (it != free.end() && !it->second.empty()) {
+      // The smallest idle block of this class or up to twice as large:
+      // a call's tensors of many sizes then share fewer blocks.
+      for (auto it = free.lower_bound(cls);
+           it != free.end() && it->first <= 2 * cls; ++it) {
+        if (it->second.empty())
+          continue;
         block = it->second.back();
         it->second.pop_back();
-        idleBytes -= cls;
-        live[block] = cls;
+        idleBytes -= it->first;
+        live[block] = it->first;
+        break;
       }
     }
     if (!block) {
@@ -98,12 +115,34 @@ public:
   static CachingAllocator *instance;
 
 private:
+  /// A block of its own pages, unmapped when freed. Not from malloc: a
+  /// large block that glibc unmaps raises its threshold for mapping the
+  /// next ones, which then come from (and stay in) its heap.
+  c10::DataPtr mapped(size_t n) const {
+    size_t bytes = (n + kPage - 1) / kPage * kPage;
+    void *block = mmap(nullptr, bytes, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    TORCH_CHECK(block != MAP_FAILED, "tsc runtime: out of memory allocating ",
+                n, " bytes");
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      mappedBlocks[block] = bytes;
+    }
+    return {block, block, &CachingAllocator::release, c10::Device(c10::kCPU)};
+  }
+
   static void release(void *block) {
     CachingAllocator &self = *instance;
     bool cached = false, ours = false;
+    size_t mappedBytes = 0;
     {
       std::lock_guard<std::mutex> lock(self.mutex);
-      auto it = self.live.find(block);
+      auto m = self.mappedBlocks.find(block);
+      if (m != self.mappedBlocks.end()) {
+        mappedBytes = m->second;
+        self.mappedBlocks.erase(m);
+      }
+      auto it = mappedBytes ? self.live.end() : self.live.find(block);
       if (it != self.live.end()) {
         ours = true;
         size_t cls = it->second;
@@ -115,6 +154,10 @@ private:
         }
       }
     }
+    if (mappedBytes) {
+      munmap(block, mappedBytes);
+      return;
+    }
     if (cached)
       return;
     if (ours)
@@ -125,8 +168,9 @@ private:
 
   c10::Allocator *fallback;
   mutable std::mutex mutex;
-  mutable std::unordered_map<size_t, std::vector<void *>> free;
+  mutable std::map<size_t, std::vector<void *>> free; // by size class
   mutable std::unordered_map<void *, size_t> live;
+  mutable std::unordered_map<void *, size_t> mappedBlocks; // block: bytes
   mutable size_t idleBytes = 0;
 };
 
@@ -151,5 +195,9 @@ void enterCompiledCode() {
 }
 
 void exitCompiledCode() { --compiledDepth; }
+
+UncachedAllocations::UncachedAllocations() { ++uncachedDepth; }
+
+UncachedAllocations::~UncachedAllocations() { --uncachedDepth; }
 
 } // namespace tsc::runtime

@@ -6,7 +6,8 @@
 // the compiled code's constants, which live for the process. A layout is
 // made again only if the weight was written in place since (its version
 // moved on). Once a layout exists only a fallback reads the original, so
-// its pages are handed back to the kernel (releasePages).
+// its pages are handed back to the kernel (releasePages). Layouts, and
+// the temporaries that make them, bypass the caching allocator.
 //
 //===----------------------------------------------------------------------===//
 
@@ -48,6 +49,7 @@ public:
     for (const Entry &e : entries)
       if (e.variant == variant)
         return e.layout;
+    UncachedAllocations longLived;
     entries.push_back(Entry{weight, version, variant, make()});
     if (weight.is_contiguous())
       releasePages(weight);

@@ -288,6 +288,8 @@ at::Tensor convolveWithPostOps(const at::Tensor &input,
   if (it == primitives.end() || it->second.src != x.get_desc() ||
       it->second.weights != w.get_desc() ||
       (other && it->second.other != o.get_desc())) {
+    // The primitive and its weight live as long as the weight.
+    tsc::runtime::UncachedAllocations longLived;
     // The post-ops: `other` added (as a binary operand, or by a sum onto
     // the result it was copied into), then the clamp.
     auto attrFor = [&](bool addBySum) {

@@ -63,6 +63,19 @@ bool isValueOf(const c10::IValue &iv, const c10::Type &type);
 void enterCompiledCode();
 void exitCompiledCode();
 
+/// Within its scope (on this thread) large tensors get pages of their own,
+/// handed back when freed, instead of the caching allocator's blocks: for
+/// buffers that live for the process (layouts derived from weights) and
+/// the temporaries that make them, which would otherwise stay cached as
+/// idle blocks for good.
+class UncachedAllocations {
+public:
+  UncachedAllocations();
+  ~UncachedAllocations();
+  UncachedAllocations(const UncachedAllocations &) = delete;
+  UncachedAllocations &operator=(const UncachedAllocations &) = delete;
+};
+
 /// A new tensor holding a copy of `data` (tsc dtype code, sizes).
 at::Tensor tensorFromData(const void *data, int32_t dtype, int64_t ndim,
                           const int64_t *sizes);
