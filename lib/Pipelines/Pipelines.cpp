@@ -79,9 +79,11 @@ void buildTSOptimizationPipeline(OpPassManager &pm,
     pm.addPass(createFuseConvEpilogues());
   }
   // Chains of elementwise ops become one loop each (fusion groups); on the
-  // CPU, linear layers with constant weights head groups of their own.
+  // CPU, linear layers with constant weights head groups of their own, and
+  // so does a lone transcendental op (its kernel outruns ATen's).
   FuseElementwiseOptions fuse;
   fuse.fuseLinear = cpu;
+  fuse.singleTranscendental = cpu;
   pm.addPass(createFuseElementwise(fuse));
   // On the CPU, the activations between convolutions stay in oneDNN's
   // layout, and fusion kernels write results of static sizes into an arena

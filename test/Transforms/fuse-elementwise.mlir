@@ -2,6 +2,7 @@
 // RUN: tsc-opt %s -tsc-fuse-elementwise=max-inputs=1 -split-input-file | FileCheck %s --check-prefix=MAX1
 // RUN: not tsc-opt %s -tsc-fuse-elementwise=max-inputs=65 -split-input-file 2>&1 | FileCheck %s --check-prefix=MAX65
 // MAX65: error: max-inputs must be between 1 and 64
+// RUN: tsc-opt %s -tsc-fuse-elementwise=single-transcendental=true -split-input-file | FileCheck %s --check-prefix=TRANS
 
 // A chain becomes one group at the position of its last op: the tensors it
 // reads are its inputs, the constants its ops read are copied in, and what
@@ -43,6 +44,33 @@ func.func @single(%x: !ts.tensor, %f: f64) -> !ts.tensor {
   %r = ts.aten.relu %x : (!ts.tensor) -> !ts.tensor
   %m = ts.aten.mul.Scalar %r, %f : (!ts.tensor, f64) -> !ts.tensor
   return %m : !ts.tensor
+}
+
+// -----
+
+// With single-transcendental (the CPU pipeline's), a lone transcendental op
+// becomes a group of its own; other lone ops stay ATen calls.
+// CHECK-LABEL: func.func @single_transcendental
+// CHECK-NOT:     ts.fusion_group
+// TRANS-LABEL: func.func @single_transcendental
+// TRANS:         %[[T:.*]] = ts.fusion_group(%arg0) {
+// TRANS-NEXT:    ^bb0(%[[A:.*]]: !ts.tensor):
+// TRANS-NEXT:      %[[R:.*]] = ts.aten.tanh %[[A]]
+// TRANS-NEXT:      ts.yield %[[R]] : !ts.tensor
+// TRANS-NEXT:    } : (!ts.tensor) -> !ts.tensor
+// TRANS-NEXT:    %[[M:.*]] = ts.aten.matmul %[[T]], %arg1
+// TRANS-NEXT:    %[[S:.*]] = ts.fusion_group(%[[M]]) {
+// TRANS:           ts.aten.sigmoid
+// TRANS:         ts.aten.matmul %[[S]], %arg1
+// TRANS-NEXT:    %[[RELU:.*]] = ts.aten.relu
+// TRANS-NEXT:    return %[[RELU]]
+func.func @single_transcendental(%x: !ts.tensor, %w: !ts.tensor) -> !ts.tensor {
+  %t = ts.aten.tanh %x : (!ts.tensor) -> !ts.tensor
+  %m = ts.aten.matmul %t, %w : (!ts.tensor, !ts.tensor) -> !ts.tensor
+  %s = ts.aten.sigmoid %m : (!ts.tensor) -> !ts.tensor
+  %n = ts.aten.matmul %s, %w : (!ts.tensor, !ts.tensor) -> !ts.tensor
+  %r = ts.aten.relu %n : (!ts.tensor) -> !ts.tensor
+  return %r : !ts.tensor
 }
 
 // -----

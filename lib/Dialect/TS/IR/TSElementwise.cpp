@@ -78,6 +78,23 @@ static bool isBakeableParameter(Value v, ElementwiseKind kind) {
   return false;
 }
 
+bool isTranscendental(ElementwiseKind kind) {
+  switch (kind) {
+  case ElementwiseKind::Exp:
+  case ElementwiseKind::Log:
+  case ElementwiseKind::Sin:
+  case ElementwiseKind::Cos:
+  case ElementwiseKind::Tanh:
+  case ElementwiseKind::Sigmoid:
+  case ElementwiseKind::Gelu:
+  case ElementwiseKind::Silu:
+  case ElementwiseKind::Elu:
+    return true;
+  default:
+    return false;
+  }
+}
+
 bool isFusibleElementwise(Operation *op) {
   std::optional<ElementwiseKind> kind = getElementwiseKind(op);
   if (!kind || op->getNumResults() != 1 ||

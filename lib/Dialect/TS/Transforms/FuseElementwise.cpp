@@ -32,6 +32,14 @@ struct Group {
   bool merged = false;          // absorbed into a later group
 };
 
+/// Whether `g` is one transcendental elementwise op.
+bool isTranscendental(const Group &g) {
+  if (g.ops.size() != 1)
+    return false;
+  std::optional<ts::ElementwiseKind> kind = ts::getElementwiseKind(g.ops[0]);
+  return kind && ts::isTranscendental(*kind);
+}
+
 bool isFusible(Operation *op, bool fuseLinear) {
   return ts::isFusibleElementwise(op) || ts::getFusibleRowReduction(op) ||
          (fuseLinear && ts::getFusibleLinear(op));
@@ -69,8 +77,10 @@ bool mayWriteTensors(Operation *op) {
 
 class BlockFuser {
 public:
-  BlockFuser(Block &block, unsigned maxInputs, bool fuseLinear)
-      : block(block), maxInputs(maxInputs), fuseLinear(fuseLinear) {}
+  BlockFuser(Block &block, unsigned maxInputs, bool fuseLinear,
+             bool singleTranscendental)
+      : block(block), maxInputs(maxInputs), fuseLinear(fuseLinear),
+        singleTranscendental(singleTranscendental) {}
 
   void run();
 
@@ -83,6 +93,7 @@ private:
   Block &block;
   unsigned maxInputs;
   bool fuseLinear;
+  bool singleTranscendental;
   std::vector<std::unique_ptr<Group>> groups;
   llvm::DenseMap<Operation *, Group *> groupOf;
 };
@@ -205,7 +216,8 @@ void BlockFuser::run() {
       groupOf[member] = merged;
   }
   for (auto &g : groups)
-    if (!g->merged && (g->ops.size() >= 2 || g->linearN))
+    if (!g->merged && (g->ops.size() >= 2 || g->linearN ||
+                       (singleTranscendental && isTranscendental(*g))))
       materialize(*g);
 }
 
@@ -288,7 +300,7 @@ struct FuseElementwisePass
         blocks.push_back(block);
     });
     for (Block *block : blocks)
-      BlockFuser(*block, maxInputs, fuseLinear).run();
+      BlockFuser(*block, maxInputs, fuseLinear, singleTranscendental).run();
   }
 };
 

@@ -56,6 +56,12 @@ enum class ElementwiseKind {
 /// operands.
 std::optional<ElementwiseKind> getElementwiseKind(mlir::Operation *op);
 
+/// Whether a kernel computes `kind` by a polynomial approximation of a
+/// transcendental function (exp, log, sin, cos and those made of them):
+/// the ops where a kernel vectorized for the target outruns ATen 1.13's,
+/// which run Sleef's AVX2 functions at most.
+bool isTranscendental(ElementwiseKind kind);
+
 /// How many leading operands of an op of `kind` are tensors; the others
 /// are scalar parameters.
 unsigned getNumTensorOperands(ElementwiseKind kind);

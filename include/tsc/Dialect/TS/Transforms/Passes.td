@@ -360,8 +360,13 @@ def FuseElementwise : Pass<"tsc-fuse-elementwise"> {
     tensors or constant scalars, activations, clamps, pow by a constant)
     joins the group of the elementwise operators whose results it reads,
     within one block, and the group becomes one `ts.fusion_group` placed
-    where its last op was. A group of one op stays as it is: ATen's own
-    kernel is as good.
+    where its last op was. A group of one op stays as it is (ATen's own
+    kernel is as good), unless `single-transcendental` is set (the CPU
+    pipeline's default) and the op is a transcendental function (`exp`,
+    `log`, `sin`, `cos`, `tanh`, `sigmoid`, `gelu`, `silu`, `elu`): ATen
+    1.13 computes those with Sleef's AVX2 functions, where the kernel's
+    polynomials run at the target's vector width (on a Zen 5 core, a lone
+    `tanh` of 4096 elements took 9.0 us in ATen and 1.1 us as a kernel).
 
     A group may also hold one row reduction: `layer_norm` over one constant
     trailing size, `softmax` or `log_softmax` over a constant dimension
@@ -412,6 +417,9 @@ def FuseElementwise : Pass<"tsc-fuse-elementwise"> {
     Option<"fuseLinear", "fuse-linear", "bool", /*default=*/"false",
            "Also group linear layers with constant weights (CPU kernels "
            "only)">,
+    Option<"singleTranscendental", "single-transcendental", "bool",
+           /*default=*/"false",
+           "Also make a group of a single transcendental op (CPU kernels)">,
   ];
 }
 
