@@ -1,6 +1,7 @@
 """lone_transcendentals.py OUT: writes OUT/lone.pt, a scripted module whose
-tanh, sigmoid and exp each stand alone between matrix products and a sum
-(a relu too), then a mean, and OUT/lone.in.pt, a 48x48 matrix."""
+tanh and sigmoid each stand alone between matrix products, and whose exp
+stands alone after a mean (a subtraction and relu between them are a
+chain), and OUT/lone.in.pt, a 48x48 matrix."""
 import sys
 
 import torch
