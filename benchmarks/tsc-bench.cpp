@@ -20,6 +20,7 @@
 #include "Compare.h"
 #include "CompiledModel.h"
 #include "PickleCompat.h"
+#include "Threads.h"
 #include "tsc/Runtime/tsc_runtime.h"
 
 #include <ATen/Parallel.h>
@@ -30,7 +31,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <dlfcn.h>
 #include <functional>
 #include <iomanip>
 #include <iostream>
@@ -68,14 +68,6 @@ double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
   size_t n = v.size();
   return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
-void setThreads(int n) {
-  at::set_num_threads(n);
-  // LibTorch's BLAS keeps its own pool.
-  if (auto set = reinterpret_cast<void (*)(int)>(
-          dlsym(RTLD_DEFAULT, "openblas_set_num_threads")))
-    set(n);
 }
 
 /// STREAM's triad a[i] = b[i] + s * c[i] on `threads` threads: the best of
@@ -299,7 +291,7 @@ int main(int argc, char **argv) {
   std::vector<Result> results;
   std::map<int, double> triad;
   for (int t : o.threads) {
-    setThreads(t);
+    tsc::setThreadCount(t);
     triad[t] = triadGBs(t);
     for (const std::string &m : o.models) {
       try {

@@ -14,7 +14,8 @@
 // CPU with AVX-512 that is oneDNN's (Debian's OpenBLAS 0.3.21 runs its
 // AVX2 "Haswell" kernel on a Zen 5 core, where oneDNN's inner product ran
 // a 256-row MLP in 0.9 ms against 1.9 ms); on an AVX2 CPU OpenBLAS's (1.3
-// to 2.7 times as fast as oneDNN's on a Zen 3 core, layer by layer).
+// to 2.7 times as fast as oneDNN's on a Zen 3 core, layer by layer, though
+// perhaps with OpenBLAS's own pool of two threads: docs/runtime.md).
 //
 //===----------------------------------------------------------------------===//
 

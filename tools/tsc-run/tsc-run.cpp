@@ -11,7 +11,8 @@
 // .py source) with LibTorch's TorchScript interpreter on the same inputs and
 // prints per output the max absolute and relative error; the exit status is
 // 0 only if everything matches within --rtol/--atol. --threads sets ATen's
-// thread count before each call, in turn from the list (the runtime keeps
+// thread count (and OpenBLAS's) before each call, in turn from the list
+// (the runtime keeps
 // per-thread-count state, oneDNN's primitives for one). --concurrent then
 // calls the same instance from N threads at once, --calls times each, and
 // checks every result against one call made alone (per-thread state, such
@@ -23,6 +24,7 @@
 #include "Compare.h"
 #include "CompiledModel.h"
 #include "PickleCompat.h"
+#include "Threads.h"
 #include "tsc/Runtime/tsc_runtime.h"
 
 #include <ATen/Parallel.h>
@@ -220,7 +222,7 @@ int runTool(const Options &o) {
   bool ok = true;
   for (int call = 0; call < o.calls; ++call) {
     if (!o.threads.empty())
-      at::set_num_threads(o.threads[call % o.threads.size()]);
+      tsc::setThreadCount(o.threads[call % o.threads.size()]);
     std::vector<c10::IValue> refArgs;
     if (reference)
       for (const c10::IValue &a : args)
@@ -331,8 +333,9 @@ int main(int argc, char **argv) {
                  "(default 1); with --compare, each result is compared")
       ->check(CLI::Range(1, 1000000));
   app.add_option("--threads", o.threads,
-                 "ATen's thread count for each call, in turn (1,2: the "
-                 "first call on one thread, the second on two, ...)")
+                 "ATen's (and OpenBLAS's) thread count for each call, in "
+                 "turn (1,2: the first call on one thread, the second on "
+                 "two, ...)")
       ->delimiter(',')
       ->check(CLI::Range(1, 1024));
   app.add_option("--concurrent", o.concurrent,
