@@ -84,7 +84,7 @@ public:
         block = it->second.back();
         it->second.pop_back();
         idleBytes -= it->first;
-        live[block] = it->first;
+        live[block] = Block{it->first, false};
         break;
       }
     }
@@ -93,7 +93,7 @@ public:
       block = std::aligned_alloc(kAlignment, cls);
       TORCH_CHECK(block, "tsc runtime: out of memory allocating ", n, " bytes");
       std::lock_guard<std::mutex> lock(mutex);
-      live[block] = cls;
+      live[block] = Block{cls, false};
     }
     // Data and context are the block (what raw_allocate requires).
     return {block, block, &CachingAllocator::release, c10::Device(c10::kCPU)};
@@ -126,7 +126,7 @@ private:
                 n, " bytes");
     {
       std::lock_guard<std::mutex> lock(mutex);
-      mappedBlocks[block] = bytes;
+      live[block] = Block{bytes, true};
     }
     return {block, block, &CachingAllocator::release, c10::Device(c10::kCPU)};
   }
@@ -134,43 +134,41 @@ private:
   static void release(void *block) {
     CachingAllocator &self = *instance;
     bool cached = false, ours = false;
-    size_t mappedBytes = 0;
+    Block freed{};
     {
       std::lock_guard<std::mutex> lock(self.mutex);
-      auto m = self.mappedBlocks.find(block);
-      if (m != self.mappedBlocks.end()) {
-        mappedBytes = m->second;
-        self.mappedBlocks.erase(m);
-      }
-      auto it = mappedBytes ? self.live.end() : self.live.find(block);
+      auto it = self.live.find(block);
       if (it != self.live.end()) {
         ours = true;
-        size_t cls = it->second;
+        freed = it->second;
         self.live.erase(it);
-        if (self.idleBytes + cls <= kMaxCachedTotal) {
-          self.free[cls].push_back(block);
-          self.idleBytes += cls;
+        if (!freed.mapped && self.idleBytes + freed.bytes <= kMaxCachedTotal) {
+          self.free[freed.bytes].push_back(block);
+          self.idleBytes += freed.bytes;
           cached = true;
         }
       }
     }
-    if (mappedBytes) {
-      munmap(block, mappedBytes);
-      return;
-    }
     if (cached)
       return;
-    if (ours)
-      std::free(block);
-    else
+    if (!ours)
       self.fallback->raw_deleter()(block);
+    else if (freed.mapped)
+      munmap(block, freed.bytes);
+    else
+      std::free(block);
   }
 
   c10::Allocator *fallback;
   mutable std::mutex mutex;
   mutable std::map<size_t, std::vector<void *>> free; // by size class
-  mutable std::unordered_map<void *, size_t> live;
-  mutable std::unordered_map<void *, size_t> mappedBlocks; // block: bytes
+  /// A block handed out: its bytes (its size class, if cached) and
+  /// whether it is mapped() rather than cached.
+  struct Block {
+    size_t bytes;
+    bool mapped;
+  };
+  mutable std::unordered_map<void *, Block> live;
   mutable size_t idleBytes = 0;
 };
 

@@ -24,11 +24,27 @@ struct Arena {
   int64_t bytes = 0;
 };
 
-/// The calling thread's arenas, by function key. Freed when the thread
-/// exits; a model unloaded before then leaves its arenas to that.
+/// The calling thread's arenas, by key (a compiled function's, or a
+/// runtime operator's). Freed when the thread exits; a model unloaded
+/// before then leaves its arenas to that.
 thread_local std::unordered_map<const void *, Arena> arenas;
 
 } // namespace
+
+void *tsc::runtime::threadArena(const void *key, int64_t bytes) {
+  Arena &arena = arenas[key];
+  if (arena.bytes < bytes) {
+    // 64-byte aligned, as the plan's offsets are; a multiple of it, as
+    // aligned_alloc requires.
+    size_t size = (static_cast<size_t>(bytes) + 63) / 64 * 64;
+    void *memory = std::aligned_alloc(64, size);
+    TORCH_CHECK(memory, "tsc runtime: out of memory allocating an arena of ",
+                bytes, " bytes");
+    arena.memory.reset(memory);
+    arena.bytes = bytes;
+  }
+  return arena.memory.get();
+}
 
 extern "C" TSC_RUNTIME_API int32_t tsc_arena_get(const void *key, int64_t bytes,
                                                  void **out) {
@@ -36,18 +52,7 @@ extern "C" TSC_RUNTIME_API int32_t tsc_arena_get(const void *key, int64_t bytes,
   TSC_REQUIRE(out);
   return tsc::runtime::guard([&] {
     TORCH_CHECK(bytes > 0, "tsc_arena_get: arena of ", bytes, " bytes");
-    Arena &arena = arenas[key];
-    if (arena.bytes < bytes) {
-      // 64-byte aligned, as the plan's offsets are; a multiple of it, as
-      // aligned_alloc requires.
-      size_t size = (static_cast<size_t>(bytes) + 63) / 64 * 64;
-      void *memory = std::aligned_alloc(64, size);
-      TORCH_CHECK(memory, "tsc runtime: out of memory allocating an arena of ",
-                  bytes, " bytes");
-      arena.memory.reset(memory);
-      arena.bytes = bytes;
-    }
-    *out = arena.memory.get();
+    *out = tsc::runtime::threadArena(key, bytes);
     return TSC_OK;
   });
 }

@@ -184,7 +184,8 @@ struct ConvPrimitive {
   dnnl::convolution_forward::primitive_desc pd;
   dnnl::convolution_forward primitive;
   ideep::attr_t biasAttr;
-  ideep::tensor packed; // the weight in the primitive's layout
+  dnnl::memory::desc scratchpad; // what it asks of scratchpadFor
+  ideep::tensor packed;          // the weight in the primitive's layout
   /// `other` is added as a sum post-op: copied into the result before the
   /// convolution accumulates onto it (Winograd's kernels take no binary
   /// post-op).
@@ -203,10 +204,8 @@ struct ConvPrimitive {
 bool prefersWinograd(const ideep::tensor &weights, at::IntArrayRef stride,
                      at::IntArrayRef dilation, int64_t groups,
                      at::IntArrayRef outputSizes) {
-  static const bool allowed = [] {
-    const char *v = std::getenv("TSC_CONV_WINOGRAD");
-    return !v || std::strcmp(v, "0") != 0;
-  }();
+  static const bool allowed =
+      tsc::runtime::envFlag("TSC_CONV_WINOGRAD", /*unset=*/true);
   ideep::dims w = weights.get_dims();
   return allowed && groups == 1 && w.size() == 4 && w[0] % 16 == 0 &&
          w[1] % 16 == 0 && w[2] == 3 && w[3] == 3 && stride[0] == 1 &&
@@ -215,30 +214,15 @@ bool prefersWinograd(const ideep::tensor &weights, at::IntArrayRef stride,
 }
 
 /// This thread's scratchpad memory for a primitive about to run: one
-/// buffer per thread, as large as the largest primitive's need, shared by
+/// arena per thread, as large as the largest primitive's need, shared by
 /// all of them (a thread runs one at a time). Winograd's primitives each
 /// ask for megabytes of transformed tiles; resnet18's seven held 16 MB
 /// when each had its own.
 dnnl::memory scratchpadFor(const dnnl::memory::desc &desc) {
-  struct Buffer {
-    void *data = nullptr;
-    size_t size = 0;
-    ~Buffer() { std::free(data); }
-  };
-  thread_local Buffer buffer;
-  size_t needed = desc.get_size();
-  if (needed > buffer.size) {
-    std::free(buffer.data);
-    // Rounded up to a multiple of the alignment, as aligned_alloc wants.
-    size_t size = (needed + 63) / 64 * 64;
-    buffer.data = std::aligned_alloc(64, size);
-    if (!buffer.data) {
-      buffer.size = 0;
-      throw std::bad_alloc();
-    }
-    buffer.size = size;
-  }
-  return dnnl::memory(desc, ideep::engine::cpu_engine(), buffer.data);
+  static const char key = 0;
+  void *data =
+      tsc::runtime::threadArena(&key, static_cast<int64_t>(desc.get_size()));
+  return dnnl::memory(desc, ideep::engine::cpu_engine(), data);
 }
 
 /// The float's bits, to key a cache on it.
@@ -330,19 +314,17 @@ at::Tensor convolveWithPostOps(const at::Tensor &input,
       return params;
     };
     ideep::convolution_forward_params params;
-    bool addsBySum = false;
-    bool made = false;
+    bool winograd = false;
     if (prefersWinograd(w, stride, dilation, groups, outputSizes)) {
       try {
         params = prepare(ideep::algorithm::convolution_winograd, other);
-        addsBySum = other != nullptr;
-        made = true;
+        winograd = true;
         trace("Winograd kernel");
       } catch (const dnnl::error &) {
         // No Winograd kernel on this CPU or for these post-ops.
       }
     }
-    if (!made)
+    if (!winograd)
       params = prepare(ideep::algorithm::convolution_direct, false);
     dnnl::convolution_forward primitive(params.pd);
     // The weight in the primitive's layout: the packed one itself, unless
@@ -355,8 +337,9 @@ at::Tensor convolveWithPostOps(const at::Tensor &input,
                         params.pd,
                         primitive,
                         params.bias_attr,
+                        params.pd.scratchpad_desc(),
                         weights,
-                        addsBySum};
+                        winograd && other};
     it = primitives.insert_or_assign(std::move(key), std::move(entry)).first;
   }
   ConvPrimitive &p = it->second;
@@ -370,19 +353,19 @@ at::Tensor convolveWithPostOps(const at::Tensor &input,
       {DNNL_ARG_SRC, src},
       {DNNL_ARG_WEIGHTS, p.packed},
       {DNNL_ARG_DST, y},
-      {DNNL_ARG_SCRATCHPAD, scratchpadFor(p.pd.scratchpad_desc())}};
+      {DNNL_ARG_SCRATCHPAD, scratchpadFor(p.scratchpad)}};
   ideep::tensor biasArg, otherArg;
   if (withBias) {
     biasArg = b.reorder_if_differ_in(p.pd.bias_desc(), p.biasAttr);
     args.emplace(DNNL_ARG_BIAS, biasArg);
   }
   if (other && p.addsBySum) {
-    // The sum post-op accumulates onto the result's initial contents.
-    if (o.get_desc() == y.get_desc())
-      std::memcpy(y.get_data_handle(), o.get_data_handle(),
-                  y.get_desc().get_size());
-    else
-      o.reorder_to(y);
+    // The sum post-op accumulates onto the result's initial contents. The
+    // result has `other`'s layout: the primitive was made with it (and is
+    // made again for another).
+    TORCH_INTERNAL_ASSERT(o.get_desc() == y.get_desc());
+    std::memcpy(y.get_data_handle(), o.get_data_handle(),
+                y.get_desc().get_size());
   } else if (other) {
     otherArg = o.reorder_if_differ_in(p.pd.dst_desc());
     args.emplace(DNNL_ARG_ATTR_MULTIPLE_POST_OP(0) | DNNL_ARG_SRC_1, otherArg);

@@ -87,12 +87,20 @@ at::Tensor wrapTensorData(const void *data, int32_t dtype, int64_t ndim,
 int32_t sharedTensor(void **cache, const std::function<at::Tensor()> &make,
                      tsc_value_t **out);
 
-/// Whether the environment variable `name` is set to anything but "" or
-/// "0": the runtime's TSC_TRACE_* switches (read once by each user).
-inline bool envFlag(const char *name) {
+/// Whether the environment variable `name` is set to anything but "0";
+/// `unset` if it is not set or empty: the runtime's TSC_* switches (read
+/// once by each user).
+inline bool envFlag(const char *name, bool unset = false) {
   const char *v = std::getenv(name);
-  return v && *v && std::string(v) != "0";
+  if (!v || !*v)
+    return unset;
+  return std::string(v) != "0";
 }
+
+/// The calling thread's buffer for `key`, at least `bytes` long and 64-byte
+/// aligned; kept, and grown (its contents lost) when asked for more, until
+/// the thread exits (Arena.cpp). Null while nothing was asked for.
+void *threadArena(const void *key, int64_t bytes);
 
 /// Whether autograd would record an op on these tensors (null and
 /// undefined ones do not count): the runtime's own kernels then leave the

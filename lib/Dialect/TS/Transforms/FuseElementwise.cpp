@@ -33,7 +33,7 @@ struct Group {
 };
 
 /// Whether `g` is one transcendental elementwise op.
-bool isTranscendental(const Group &g) {
+bool isLoneTranscendental(const Group &g) {
   if (g.ops.size() != 1)
     return false;
   std::optional<ts::ElementwiseKind> kind = ts::getElementwiseKind(g.ops[0]);
@@ -217,7 +217,7 @@ void BlockFuser::run() {
   }
   for (auto &g : groups)
     if (!g->merged && (g->ops.size() >= 2 || g->linearN ||
-                       (singleTranscendental && isTranscendental(*g))))
+                       (singleTranscendental && isLoneTranscendental(*g))))
       materialize(*g);
 }
 
