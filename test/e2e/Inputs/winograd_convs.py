@@ -2,7 +2,9 @@
 three 3x3 convolutions: two of stride 1 on 16 and 32 channels (the second
 with a residual add, both with a ReLU), large enough for oneDNN's Winograd
 kernel, then one of stride 2 that stays direct; OUT/winograd.b1.pt and
-OUT/winograd.b2.pt, batches of 1 (32x32 images) and 2 (30x30)."""
+OUT/winograd.b2.pt, batches of 1 (32x32 images) and 2 (30x30), and
+OUT/winograd.f64.pt, float64 images (the convolution then reports the
+interpreter's dtype error)."""
 import sys
 
 import torch
@@ -28,3 +30,5 @@ if __name__ == "__main__":
     torch.jit.script(WinogradConvs().eval()).save(out + "/winograd_convs.pt")
     torch.save((torch.randn(1, 16, 32, 32),), out + "/winograd.b1.pt")
     torch.save((torch.randn(2, 16, 30, 30),), out + "/winograd.b2.pt")
+    torch.save((torch.randn(1, 16, 32, 32, dtype=torch.float64),),
+               out + "/winograd.f64.pt")
